@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+// callsim — a discrete-event call-load simulator for hotline and contact-centre planners.
+// Licensed GPL-3.0-or-later (it links GSL, which is GPL-3.0).
+import PackageDescription
+
+let package = Package(
+    name: "callsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "callsim", targets: ["CallSimCLI"]),
+        .library(name: "CallModel", targets: ["CallModel"]),
+    ],
+    dependencies: [
+        // The command line: subcommands as small types, help that teaches.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Scenario files: YAML with line and column for every node.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // First-come-first-served waiting lines (Deque).
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // GNU Scientific Library: random generators, distributions, quantiles (libgsl-dev).
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // One calendar, one clock, random streams. Knows nothing about calls.
+        .target(name: "SimEngine", dependencies: ["CGSL"]),
+        // Tallies, histograms, confidence intervals and exact queueing formulas.
+        .target(name: "SimStatistics", dependencies: ["CGSL"]),
+        // Centres, consoles, callers and the replication that plays them out.
+        .target(name: "CallModel", dependencies: [
+            "SimEngine", "SimStatistics",
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
+        // Scenario files: parse, check, explain what is wrong and where.
+        .target(name: "ScenarioFile", dependencies: ["CallModel", .product(name: "Yams", package: "Yams")]),
+        // The result document and the human reports.
+        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics"]),
+        // The thin command line.
+        .executableTarget(name: "CallSimCLI", dependencies: [
+            "CallModel", "ScenarioFile", "Reports", "SimStatistics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CallSimTests", dependencies: [
+            "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "CallSimCLI",
+        ]),
+    ]
+)

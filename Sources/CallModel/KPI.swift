@@ -1,0 +1,41 @@
+/// The figures callsim reports for a centre, a call type and the total, in the order the result
+/// document lists them; the raw value is the document's key (see SPEC §4).
+public enum KPI: String, CaseIterable, Sendable {
+    case offered, answered, abandoned, blocked
+    case abandonmentRate = "abandonment_rate"
+    case serviceLevel = "service_level"
+    case asa = "asa_s"
+    case meanWait = "mean_wait_s"
+    case waitP50 = "wait_p50_s", waitP90 = "wait_p90_s", waitP95 = "wait_p95_s", waitP99 = "wait_p99_s"
+    case utilisation, escalated
+    case urgentLost = "urgent_lost"
+    case escalationDelayP95 = "escalation_delay_p95_s"
+    case overflowed, redials
+
+    /// The position of the KPI in `allCases`, for arrays indexed by KPI.
+    public var index: Int { Self.indices[self]! }
+    private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// `true` when a higher figure is better (service level); `false` when lower is better
+    /// (waits, abandonment); `nil` for volumes, which are neither.
+    public var higherIsBetter: Bool? {
+        switch self {
+        case .serviceLevel: return true
+        case .abandonmentRate, .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99,
+            .urgentLost, .escalationDelayP95, .blocked, .abandoned:
+            return false
+        case .offered, .answered, .utilisation, .escalated, .overflowed, .redials: return nil
+        }
+    }
+}
+
+/// The figures of one hour of the day in the total's `by_hour` rows (SPEC §4).
+public enum HourKPI: String, CaseIterable, Sendable {
+    case offered, answered, abandoned
+    case serviceLevel = "service_level"
+    case asa = "asa_s"
+    case utilisation
+}
+
+/// Replications leave a percentile out when they have fewer observations than this (SPEC §4).
+let minimumForPercentile: UInt64 = 20

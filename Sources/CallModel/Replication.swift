@@ -1,0 +1,339 @@
+import DequeModule
+import SimEngine
+
+/// One replication of a scenario: the event loop and what happens at each event.
+///
+/// Events at the same instant happen in rank order (SPEC §1): a console finishes, then a waiting
+/// caller is answered (at once, inside the console's event), then a patience runs out, then a new
+/// call arrives. So a caller whose patience ends at the instant a console frees is answered, and a
+/// caller arriving at that instant finds the console taken by the one who waited.
+///
+/// Every random attribute of a call is drawn when it arrives, from its centre's stream for that
+/// purpose, so two scenarios that differ only in consoles see exactly the same callers.
+///
+/// Statistics are streamed into tallies as calls are answered, abandoned or blocked; a caller
+/// takes memory only while waiting. The replication runs until the window has closed and every
+/// counted caller (one who arrived in the window) has been answered, has abandoned or was blocked.
+struct Replication {
+    /// Event ranks: precedence among events at the same instant.
+    enum Rank {
+        static let consoleFree: UInt8 = 0
+        static let patienceEnds: UInt8 = 2
+        static let arrival: UInt8 = 4
+    }
+
+    /// The purposes that have a random stream of their own at each centre.
+    enum Purpose: Int, CaseIterable {
+        case arrivals, callType, escalation, handling, wrapup, patience, handoff, decision
+    }
+
+    /// A centre's random streams, one per purpose.
+    struct CentreStreams {
+        let arrivals, callType, escalation, handling, wrapup, patience, handoff, decision: RandomStream
+
+        init(_ streams: RandomStreams, centre: Int) {
+            func make(_ purpose: Purpose) -> RandomStream { streams.stream(group: centre, purpose: purpose.rawValue) }
+            arrivals = make(.arrivals)
+            callType = make(.callType)
+            escalation = make(.escalation)
+            handling = make(.handling)
+            wrapup = make(.wrapup)
+            patience = make(.patience)
+            handoff = make(.handoff)
+            decision = make(.decision)
+        }
+    }
+
+    /// A caller who is, or was, waiting. `id` 0 marks a free slot.
+    struct Caller {
+        var id: UInt32
+        var centre: Int32
+        var type: Int32
+        var urgent: Bool
+        var counted: Bool
+        /// When this attempt arrived.
+        var arrival: Double
+        /// How long he waits before hanging up (infinite: he never does).
+        var patience: Double
+        /// How long answering keeps a console busy: talk, wrap-up and any hand-off.
+        var busy: Double
+        /// From answer to the 112 alert being complete (urgent callers only).
+        var alertDelay: Double
+    }
+
+    let windowStart: Double, windowEnd: Double
+    let threshold: Double
+    let typeCount: Int
+    /// Arrival rate of each centre, per second.
+    let rates: [Double]
+    let pattern: ArrivalPattern
+    let patience: [Distribution?]
+    let capacity: [Int?]
+    /// What applies to each call type at each centre, at `centre * typeCount + type`.
+    let profiles: [CallProfile]
+    let consoles: [Int]
+
+    let randomness: RandomStreams
+    let streams: [CentreStreams]
+    let typeChoice: DiscreteChoice?
+
+    var calendar = EventCalendar<UInt64>()
+    var queues: [Deque<UInt64>]
+    var waitingCount: [Int]
+    var idleConsoles: [Int]
+    var callers: ContiguousArray<Caller> = []
+    var freeSlots: [Int32] = []
+    var lastID: UInt32 = 0
+    /// Counted callers not yet answered, abandoned or blocked.
+    var unresolved = 0
+    var arrivals = 0
+
+    var centreTallies: [CallTally]
+    var typeTallies: [CallTally]
+    var hours = HourTally()
+
+    init(_ scenario: Scenario, replication: Int) {
+        windowStart = scenario.warmup
+        windowEnd = scenario.warmup + scenario.horizon
+        threshold = scenario.serviceLevelThreshold
+        typeCount = scenario.callTypes.count
+        rates = scenario.centres.map { $0.callsPerDay / 86_400 }
+        pattern = scenario.arrivals
+        patience = scenario.centres.map(\.patience)
+        capacity = scenario.centres.map(\.queueCapacity)
+        profiles = scenario.centres.flatMap(\.profiles)
+        consoles = scenario.centres.map(\.consoles)
+        randomness = RandomStreams(seed: scenario.seed, replication: replication)
+        streams = scenario.centres.indices.map { [randomness] in CentreStreams(randomness, centre: $0) }
+        typeChoice = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil
+        queues = Array(repeating: Deque(), count: scenario.centres.count)
+        waitingCount = Array(repeating: 0, count: scenario.centres.count)
+        idleConsoles = consoles
+        centreTallies = Array(repeating: CallTally(), count: scenario.centres.count)
+        typeTallies = Array(repeating: CallTally(), count: typeCount)
+    }
+
+    /// Plays the replication out and returns its figures.
+    mutating func run() -> ReplicationSummary {
+        for centre in rates.indices { scheduleArrival(centre, after: 0) }
+        while let event = calendar.next() {
+            switch event.rank {
+            case Rank.consoleFree: consoleFrees(Int(event.payload))
+            case Rank.patienceEnds: patienceEnds(event.payload)
+            default: arrives(Int(event.payload))
+            }
+            if unresolved == 0 && calendar.now >= windowEnd { break }
+        }
+        return summary()
+    }
+
+    // MARK: - Events
+
+    mutating func scheduleArrival(_ centre: Int, after time: Double) {
+        let rate = rates[centre]
+        guard rate > 0 else { return }
+        let area = streams[centre].arrivals.exponential(mean: 1)
+        let next = pattern.nextArrival(after: time, rate: rate, unitExponential: area)
+        calendar.schedule(UInt64(centre), at: next, rank: Rank.arrival)
+    }
+
+    mutating func arrives(_ centre: Int) {
+        let now = calendar.now
+        scheduleArrival(centre, after: now)
+        arrivals += 1
+        let caller = drawCaller(centre, at: now)
+        if caller.counted {
+            unresolved += 1
+            centreTallies[centre].offered += 1
+            typeTallies[Int(caller.type)].offered += 1
+            hours.offered[hourOfDay(now)] += 1
+        }
+        if idleConsoles[centre] > 0 {
+            idleConsoles[centre] -= 1
+            answer(caller)
+        } else if let limit = capacity[centre], waitingCount[centre] >= limit {
+            block(caller)
+        } else {
+            let slot = park(caller)
+            let entry = UInt64(slot) | UInt64(caller.id) << 32
+            queues[centre].append(entry)
+            waitingCount[centre] += 1
+            if caller.patience.isFinite {
+                calendar.schedule(entry, at: now + caller.patience, rank: Rank.patienceEnds)
+            }
+        }
+    }
+
+    /// Draws every random attribute of a new caller at `centre`, each from its own stream.
+    mutating func drawCaller(_ centre: Int, at now: Double) -> Caller {
+        let draw = streams[centre]
+        let type = typeChoice?.draw(draw.callType) ?? 0
+        let profile = profiles[centre * typeCount + type]
+        let urgent = profile.escalation.probability > 0 && draw.escalation.bernoulli(profile.escalation.probability)
+        let handling = profile.handling.sample(draw.handling)
+        var busy = handling + profile.wrapup.sample(draw.wrapup)
+        var alertDelay = 0.0
+        if urgent {
+            let handoff = profile.escalation.handoff.sample(draw.handoff)
+            let decision = profile.escalation.decision.sample(draw.decision)
+            busy += handoff
+            alertDelay = min(decision, handling) + handoff
+        }
+        let patience = self.patience[centre]?.sample(draw.patience) ?? .infinity
+        lastID &+= 1
+        if lastID == 0 { lastID = 1 }
+        return Caller(
+            id: lastID, centre: Int32(centre), type: Int32(type), urgent: urgent,
+            counted: now >= windowStart && now < windowEnd, arrival: now, patience: patience,
+            busy: busy, alertDelay: alertDelay)
+    }
+
+    mutating func consoleFrees(_ centre: Int) {
+        while let entry = queues[centre].popFirst() {
+            let slot = Int(entry & 0xFFFF_FFFF)
+            guard callers[slot].id == UInt32(entry >> 32) else { continue }  // hung up earlier
+            let caller = callers[slot]
+            release(slot)
+            waitingCount[centre] -= 1
+            answer(caller)
+            return
+        }
+        idleConsoles[centre] += 1
+    }
+
+    mutating func patienceEnds(_ entry: UInt64) {
+        let slot = Int(entry & 0xFFFF_FFFF)
+        guard callers[slot].id == UInt32(entry >> 32) else { return }  // answered earlier
+        let caller = callers[slot]
+        release(slot)
+        let centre = Int(caller.centre)
+        waitingCount[centre] -= 1
+        guard caller.counted else { return }
+        unresolved -= 1
+        let wait = calendar.now - caller.arrival
+        func count(_ tally: inout CallTally) {
+            tally.abandoned += 1
+            tally.waitSum += wait
+            if caller.urgent { tally.urgentLost += 1 }
+        }
+        count(&centreTallies[centre])
+        count(&typeTallies[Int(caller.type)])
+        hours.abandoned[hourOfDay(caller.arrival)] += 1
+    }
+
+    /// A console of the caller's centre takes the call now.
+    mutating func answer(_ caller: Caller) {
+        let now = calendar.now
+        let centre = Int(caller.centre)
+        addBusyTime(centre, from: now, to: now + caller.busy)
+        calendar.schedule(UInt64(centre), at: now + caller.busy, rank: Rank.consoleFree)
+        guard caller.counted else { return }
+        unresolved -= 1
+        let wait = now - caller.arrival
+        let within = wait <= threshold
+        let alertDelay = now + caller.alertDelay - caller.arrival
+        func count(_ tally: inout CallTally) {
+            tally.answered += 1
+            tally.answeredWaitSum += wait
+            tally.waitSum += wait
+            tally.waits.record(wait)
+            if within { tally.answeredWithinThreshold += 1 }
+            if caller.urgent {
+                tally.escalated += 1
+                tally.escalationDelays.record(alertDelay)
+            }
+        }
+        count(&centreTallies[centre])
+        count(&typeTallies[Int(caller.type)])
+        let hour = hourOfDay(caller.arrival)
+        hours.answered[hour] += 1
+        hours.answeredWaitSum[hour] += wait
+        if within { hours.answeredWithinThreshold[hour] += 1 }
+    }
+
+    mutating func block(_ caller: Caller) {
+        guard caller.counted else { return }
+        unresolved -= 1
+        func count(_ tally: inout CallTally) {
+            tally.blocked += 1
+            if caller.urgent { tally.urgentLost += 1 }
+        }
+        count(&centreTallies[Int(caller.centre)])
+        count(&typeTallies[Int(caller.type)])
+    }
+
+    // MARK: - Bookkeeping
+
+    /// Keeps a waiting caller in a free slot and returns the slot.
+    mutating func park(_ caller: Caller) -> Int {
+        if let slot = freeSlots.popLast() {
+            callers[Int(slot)] = caller
+            return Int(slot)
+        }
+        callers.append(caller)
+        return callers.count - 1
+    }
+
+    mutating func release(_ slot: Int) {
+        callers[slot].id = 0
+        freeSlots.append(Int32(slot))
+    }
+
+    func hourOfDay(_ time: Double) -> Int { Int(time / ArrivalPattern.hour) % 24 }
+
+    /// Adds a console's busy interval [start, end), clipped to the window, to its centre and to
+    /// the clock hours it covers.
+    mutating func addBusyTime(_ centre: Int, from start: Double, to end: Double) {
+        var time = max(start, windowStart)
+        let stop = min(end, windowEnd)
+        guard time < stop else { return }
+        centreTallies[centre].busyTime += stop - time
+        var hourIndex = (time / ArrivalPattern.hour).rounded(.down)
+        while time < stop {
+            let hourEnd = min(stop, (hourIndex + 1) * ArrivalPattern.hour)
+            hours.busyTime[Int(hourIndex) % 24] += hourEnd - time
+            time = hourEnd
+            hourIndex += 1
+        }
+    }
+
+    /// Seconds of the window that fall in each hour of the day.
+    func windowHours() -> [Double] {
+        var cover = [Double](repeating: 0, count: 24)
+        var time = windowStart
+        var hourIndex = (time / ArrivalPattern.hour).rounded(.down)
+        while time < windowEnd {
+            let hourEnd = min(windowEnd, (hourIndex + 1) * ArrivalPattern.hour)
+            cover[Int(hourIndex) % 24] += hourEnd - time
+            time = hourEnd
+            hourIndex += 1
+        }
+        return cover
+    }
+
+    func summary() -> ReplicationSummary {
+        let horizon = windowEnd - windowStart
+        var total = CallTally()
+        for tally in centreTallies { total.add(tally) }
+        let allConsoles = Double(consoles.reduce(0, +))
+        return ReplicationSummary(
+            total: total.figures(consoleTime: allConsoles * horizon),
+            centres: zip(centreTallies, consoles).map { $0.figures(consoleTime: Double($1) * horizon) },
+            types: typeTallies.map { $0.figures(consoleTime: nil) },
+            hours: hours.figures(consoleTime: windowHours().map { $0 * allConsoles }),
+            events: calendar.processed, arrivals: arrivals)
+    }
+}
+
+/// One replication's figures: for the total, each centre and each call type in `KPI.allCases`
+/// order, and for each hour of the day in `HourKPI.allCases` order.
+public struct ReplicationSummary: Sendable {
+    public let total: [Double?]
+    public let centres: [[Double?]]
+    public let types: [[Double?]]
+    public let hours: [[Double?]]
+    /// Events processed.
+    public let events: Int
+    /// Calls simulated, counted or not (warm-up and drain included).
+    public let arrivals: Int
+}

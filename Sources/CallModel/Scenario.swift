@@ -1,0 +1,151 @@
+import SimEngine
+
+/// A checked scenario: everything one run simulates, with every setting already resolved to the
+/// value that applies (a call type's beats its centre's, which beats the top level).
+///
+/// The scenario reader builds it from a file and guarantees what the doc comments say; code that
+/// builds one by hand (tests, sizing) must keep the same promises.
+public struct Scenario: Sendable {
+    /// Shown in reports; `check --baseline` matches runs by it.
+    public var name: String
+    /// The seed every random stream is derived from.
+    public var seed: UInt64
+    /// Length of the measured window, in seconds (> 0).
+    public var horizon: Double
+    /// Time before the window opens, in seconds (≥ 0); the system starts empty at time 0.
+    public var warmup: Double
+    /// Number of independent replications (1 ... 65,536).
+    public var replications: Int
+    /// "Answered within" for the service level, in seconds.
+    public var serviceLevelThreshold: Double
+    /// How arrivals vary over the day and the week.
+    public var arrivals: ArrivalPattern
+    /// The kinds of call (at least one) and their shares, which sum to 1.
+    public var callTypes: [CallType]
+    /// The call-taking centres, in the scenario's order (at least one, at most 4,096).
+    public var centres: [Centre]
+    /// Who may answer whose callers.
+    public var routing: Routing
+    /// Targets for `check` and `size`, and for the `targets` rows of a run's results.
+    public var targets: [Target]
+
+    /// A scenario from its parts; see each property for what it must satisfy.
+    public init(
+        name: String, seed: UInt64 = 1, horizon: Double, warmup: Double = 0, replications: Int = 10,
+        serviceLevelThreshold: Double = 20, arrivals: ArrivalPattern = ArrivalPattern(),
+        callTypes: [CallType] = [CallType(name: "call", share: 1)], centres: [Centre],
+        routing: Routing = .local, targets: [Target] = []
+    ) {
+        self.name = name
+        self.seed = seed
+        self.horizon = horizon
+        self.warmup = warmup
+        self.replications = replications
+        self.serviceLevelThreshold = serviceLevelThreshold
+        self.arrivals = arrivals
+        self.callTypes = callTypes
+        self.centres = centres
+        self.routing = routing
+        self.targets = targets
+    }
+}
+
+/// A kind of call (a report, a test or silent call, …) and its share of all calls.
+public struct CallType: Sendable, Equatable {
+    public var name: String
+    /// Share of calls of this type, in [0, 1].
+    public var share: Double
+
+    public init(name: String, share: Double) {
+        self.name = name
+        self.share = share
+    }
+}
+
+/// How long a call keeps a console and whether it ends in an alert to 112: what applies to one call
+/// type at one centre.
+public struct CallProfile: Sendable, Equatable {
+    /// Talk time.
+    public var handling: Distribution
+    /// After-call work; the console stays busy.
+    public var wrapup: Distribution
+    public var escalation: Escalation
+
+    public init(handling: Distribution, wrapup: Distribution = .constant(0), escalation: Escalation = Escalation()) {
+        self.handling = handling
+        self.wrapup = wrapup
+        self.escalation = escalation
+    }
+
+    /// Mean time a call of this profile keeps a console busy, in seconds.
+    public var meanBusyTime: Double {
+        handling.mean + wrapup.mean + escalation.probability * escalation.handoff.mean
+    }
+}
+
+/// Escalation to 112: how likely a caller is urgent, how long alerting 112 takes, and when in the
+/// call the counsellor sees the need.
+public struct Escalation: Sendable, Equatable {
+    /// Probability that a caller is urgent, in [0, 1].
+    public var probability: Double
+    /// Extra console time to reach and brief 112.
+    public var handoff: Distribution
+    /// Time into the call at which the counsellor sees the need (capped at the talk time).
+    public var decision: Distribution
+
+    public init(probability: Double = 0, handoff: Distribution = .constant(0), decision: Distribution = .constant(0)) {
+        self.probability = probability
+        self.handoff = handoff
+        self.decision = decision
+    }
+}
+
+/// One call-taking centre and the callers routed to it by their location.
+public struct Centre: Sendable {
+    /// Short unique code (county or sector), used in reports and for neighbours.
+    public var code: String
+    public var name: String
+    /// Long-run mean arrival rate, calls per day (≥ 0).
+    public var callsPerDay: Double
+    /// Consoles on shift, all day (≥ 0).
+    public var consoles: Int
+    /// Callers that can wait; one more gets a busy tone. `nil`: no limit.
+    public var queueCapacity: Int?
+    /// How long a caller waits before hanging up. `nil`: nobody hangs up.
+    public var patience: Distribution?
+    /// What applies to each call type at this centre, in the scenario's call-type order.
+    public var profiles: [CallProfile]
+    /// Codes of the centres that may take this centre's overflow, in order of preference.
+    public var neighbours: [String]
+    public var latitude: Double?
+    public var longitude: Double?
+
+    public init(
+        code: String, name: String, callsPerDay: Double, consoles: Int = 2, queueCapacity: Int? = nil,
+        patience: Distribution? = nil, profiles: [CallProfile], neighbours: [String] = [],
+        latitude: Double? = nil, longitude: Double? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.callsPerDay = callsPerDay
+        self.consoles = consoles
+        self.queueCapacity = queueCapacity
+        self.patience = patience
+        self.profiles = profiles
+        self.neighbours = neighbours
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// Long-run offered load in Erlangs: the mean number of consoles its callers keep busy.
+    public func offeredLoad(callTypes: [CallType]) -> Double {
+        let busy = zip(callTypes, profiles).reduce(0) { $0 + $1.0.share * $1.1.meanBusyTime }
+        return callsPerDay / 86_400 * busy
+    }
+}
+
+/// Who may answer whose callers.
+public enum Routing: Sendable, Equatable {
+    /// Each centre answers only its own callers.
+    case local
+}

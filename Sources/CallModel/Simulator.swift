@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs a scenario's independent replications, in parallel if asked, and gathers their figures.
+///
+/// Each replication draws only from its own random streams, and the figures are gathered in
+/// replication order, so the result is the same whatever `jobs` is.
+public enum Simulator {
+    /// Runs every replication of `scenario`.
+    /// - Parameters:
+    ///   - jobs: replications run at once (≥ 1).
+    ///   - progress: called after each replication ends with the number done so far.
+    public static func run(
+        _ scenario: Scenario, jobs: Int = 1, progress: (@Sendable (Int) -> Void)? = nil
+    ) async -> RunResult {
+        let started = Date()
+        let count = scenario.replications
+        var summaries = [ReplicationSummary?](repeating: nil, count: count)
+        await withTaskGroup(of: (Int, ReplicationSummary).self) { group in
+            var next = 0
+            func start() {
+                let replication = next
+                group.addTask { (replication, replicate(scenario, replication: replication)) }
+                next += 1
+            }
+            for _ in 0..<min(max(jobs, 1), count) { start() }
+            var done = 0
+            for await (replication, summary) in group {
+                summaries[replication] = summary
+                done += 1
+                progress?(done)
+                if next < count { start() }
+            }
+        }
+        return RunResult(
+            scenario: scenario, replications: summaries.map { $0! }, wallSeconds: Date().timeIntervalSince(started))
+    }
+
+    /// Runs replication `replication` (from 0) of `scenario` on the calling thread.
+    public static func replicate(_ scenario: Scenario, replication: Int) -> ReplicationSummary {
+        var run = Replication(scenario, replication: replication)
+        return run.run()
+    }
+}

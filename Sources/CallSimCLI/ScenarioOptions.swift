@@ -1,0 +1,40 @@
+import ArgumentParser
+import CallModel
+import ScenarioFile
+import SimEngine
+
+/// The scenario argument and the settings a command line may override.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: [.short, .long], help: "Replications to run (overrides the scenario's).")
+    var replications: Int?
+
+    @Option(help: "Seed of the random streams (overrides the scenario's).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Measured period of one replication, e.g. 28d or 1w (overrides the scenario's).",
+                               valueName: "duration"))
+    var horizon: String?
+
+    func validate() throws {
+        if let replications, !(1...RandomStreams.maxReplications).contains(replications) {
+            throw ValidationError("--replications must be from 1 to \(RandomStreams.maxReplications)")
+        }
+        if let horizon, (Duration.seconds(horizon) ?? 0) <= 0 {
+            throw ValidationError("--horizon must be \(Duration.allowed), longer than 0 (got \"\(horizon)\")")
+        }
+    }
+
+    /// The scenario read from its file, with the command line's overrides applied.
+    func load() throws -> Scenario {
+        var scenario = try ScenarioReader.read(path: self.scenario)
+        if let replications { scenario.replications = replications }
+        if let seed { scenario.seed = seed }
+        if let horizon, let seconds = Duration.seconds(horizon) { scenario.horizon = seconds }
+        return scenario
+    }
+}
+
+

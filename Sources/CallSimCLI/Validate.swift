@@ -1,0 +1,40 @@
+import ArgumentParser
+import CallModel
+import Foundation
+
+extension CallSim {
+    /// `callsim validate`: check a scenario and summarise it.
+    struct Validate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a scenario file and print a summary; exit 0 when it is valid, 2 when not.")
+
+        @OptionGroup var options: ScenarioOptions
+
+        func run() async throws {
+            let scenario = try options.load()
+            let consoles = scenario.centres.reduce(0) { $0 + $1.consoles }
+            let callsPerDay = scenario.centres.reduce(0) { $0 + $1.callsPerDay }
+            let load = scenario.centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) }
+            let busiest = scenario.centres.max {
+                $0.offeredLoad(callTypes: scenario.callTypes) / Double(max($0.consoles, 1))
+                    < $1.offeredLoad(callTypes: scenario.callTypes) / Double(max($1.consoles, 1))
+            }
+            var lines = [
+                "\(options.scenario): valid",
+                "scenario: \(scenario.name)",
+                "centres: \(scenario.centres.count), consoles: \(consoles)",
+                String(format: "calls per day: %.1f; long-run offered load: %.3f Erlangs (%.1f %% of the consoles)",
+                       callsPerDay, load, consoles > 0 ? 100 * load / Double(consoles) : 0),
+                "call types: " + scenario.callTypes.map { "\($0.name) (\(String(format: "%g", $0.share * 100)) %)" }.joined(separator: ", "),
+                String(format: "window: %g days after a warm-up of %g days; %d replications; seed %llu",
+                       scenario.horizon / 86_400, scenario.warmup / 86_400, scenario.replications, scenario.seed),
+            ]
+            if let busiest {
+                let load = busiest.offeredLoad(callTypes: scenario.callTypes)
+                lines.append(String(format: "busiest centre: %@, %.3f Erlangs on %d consoles", busiest.code, load, busiest.consoles))
+            }
+            if !scenario.targets.isEmpty { lines.append("targets: \(scenario.targets.count)") }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}

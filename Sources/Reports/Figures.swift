@@ -1,0 +1,65 @@
+import CallModel
+import Foundation
+import SimStatistics
+
+/// How the human reports (text, Markdown, CSV) write figures: the same rounding everywhere, so a
+/// reader sees one number for one figure.
+enum Figures {
+    /// The KPIs the human tables show, in order, with short headings.
+    static let summary: [(KPI, String)] = [
+        (.offered, "offered"), (.serviceLevel, "service level"), (.abandonmentRate, "abandoned"),
+        (.asa, "ASA"), (.waitP95, "wait p95"), (.utilisation, "utilisation"), (.escalated, "escalated"),
+        (.escalationDelayP95, "to 112 p95"), (.urgentLost, "urgent lost"),
+    ]
+
+    /// A figure for people: percentages for shares, seconds for durations, counts per replication.
+    static func text(_ value: Double?, _ kpi: KPI) -> String {
+        guard let value else { return "–" }
+        switch kpi {
+        case .abandonmentRate, .serviceLevel, .utilisation: return String(format: "%.1f%%", value * 100)
+        case .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99, .escalationDelayP95: return seconds(value)
+        default: return String(format: value >= 100 ? "%.0f" : "%.1f", value)
+        }
+    }
+
+    /// `mean ± ci95` for people.
+    static func text(_ estimate: Estimate, _ kpi: KPI) -> String {
+        guard let mean = estimate.mean else { return "–" }
+        guard let ci = estimate.ci95 else { return text(mean, kpi) }
+        return "\(text(mean, kpi)) ± \(text(ci, kpi))"
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 600 ? String(format: "%.1f s", value) : String(format: "%.1f min", value / 60)
+    }
+
+    /// A plain number for machines (CSV): shortest round-trip form, empty when missing.
+    static func plain(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return JSON.format(value)
+    }
+
+    /// One line saying what was run.
+    static func headline(_ result: RunResult) -> String {
+        let scenario = result.scenario
+        var line = "\(scenario.replications) replications of \(days(scenario.horizon))"
+        if scenario.warmup > 0 { line += " after a warm-up of \(days(scenario.warmup))" }
+        return line + ", seed \(scenario.seed); service level = answered within \(seconds(scenario.serviceLevelThreshold))"
+    }
+
+    static func days(_ seconds: Double) -> String {
+        seconds >= 86_400 ? String(format: "%g days", seconds / 86_400) : String(format: "%g hours", seconds / 3_600)
+    }
+
+    /// The target rows as `scope kpi bound threshold estimate ± ci95 → PASS/FAIL/–`.
+    static func target(_ row: TargetResult) -> [String] {
+        let measure = row.target.measure
+        let kpi = measure.kpi
+        let threshold = measure == .urgentLostPerYear ? String(format: "%g", row.target.threshold) : text(row.target.threshold, kpi)
+        let estimate = measure == .urgentLostPerYear
+            ? row.estimate.mean.map { String(format: "%.1f", $0) + (row.estimate.ci95.map { String(format: " ± %.1f", $0) } ?? "") } ?? "–"
+            : text(row.estimate, kpi)
+        let verdict = row.met.map { $0 ? "PASS" : "FAIL" } ?? "–"
+        return [row.scope, measure.figureName, (measure.isMinimum ? "≥ " : "≤ ") + threshold, estimate, verdict]
+    }
+}

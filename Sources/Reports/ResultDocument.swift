@@ -1,0 +1,58 @@
+import CallModel
+import SimStatistics
+
+/// The result document of SPEC §4: what `run --format json` prints and `report.json` holds.
+public enum ResultDocument {
+    /// The document's version; `check --baseline` refuses a baseline of another.
+    public static let formatVersion = 1
+
+    /// The document for `result`. `withValues` adds each KPI's per-replication figures (report.json),
+    /// so that two runs with common random numbers can be compared pair by pair.
+    public static func json(_ result: RunResult, withValues: Bool = false) -> JSON {
+        let scenario = result.scenario
+        func kpi(_ estimate: Estimate) -> JSON {
+            var members: [(String, JSON)] = [
+                ("mean", .number(estimate.mean)), ("ci95", .number(estimate.ci95)), ("n", .number(Double(estimate.n))),
+            ]
+            if withValues { members.append(("values", .array(estimate.values.map { JSON.number($0) }))) }
+            return .object(members)
+        }
+        func kpis(_ estimates: [Estimate]) -> [(String, JSON)] {
+            zip(KPI.allCases, estimates).map { ($0.rawValue, kpi($1)) }
+        }
+        var document: [(String, JSON)] = [
+            ("format_version", .number(Double(formatVersion))),
+            ("scenario", .string(scenario.name)),
+            ("seed", .number(Double(scenario.seed))),
+            ("replications", .number(Double(scenario.replications))),
+            ("horizon_s", .number(scenario.horizon)),
+            ("warmup_s", .number(scenario.warmup)),
+            ("service_level_threshold_s", .number(scenario.serviceLevelThreshold)),
+            ("total", .object(kpis(result.total))),
+            ("centres", .array(result.centres.map { centre in
+                .object([("code", .string(centre.code)), ("name", .string(centre.name))] + kpis(centre.kpis))
+            })),
+        ]
+        if !result.types.isEmpty {
+            document.append(("types", .array(result.types.map { .object([("name", .string($0.name))] + kpis($0.kpis)) })))
+        }
+        document.append(("by_hour", .array(result.byHour.enumerated().map { hour, row in
+            .object([("hour", .number(Double(hour)))] + zip(HourKPI.allCases, row).map { ($0.rawValue, kpi($1)) })
+        })))
+        document.append(("targets", .array(result.targets.map { row in
+            .object([
+                ("scope", .string(row.scope)),
+                ("kpi", .string(row.target.measure.figureName)),
+                ("bound", .string(row.target.measure.isMinimum ? "min" : "max")),
+                ("threshold", .number(row.target.threshold)),
+                ("estimate", .number(row.estimate.mean)),
+                ("ci95", .number(row.estimate.ci95)),
+                ("met", row.met.map { JSON.bool($0) } ?? .null),
+            ])
+        })))
+        document.append(("run", .object([
+            ("events", .number(Double(result.events))), ("wall_s", .number((result.wallSeconds * 1000).rounded() / 1000)),
+        ])))
+        return .object(document)
+    }
+}

@@ -1,0 +1,103 @@
+import CallModel
+import SimStatistics
+
+/// The human reports of a run: a plain-text table for the terminal, Markdown for report.md and
+/// CI job summaries, and CSV (one row per centre and the total, every KPI's mean and ci95).
+public enum TableReports {
+    static func rows(_ result: RunResult) -> [[String]] {
+        let total = ["total", "all centres"] + Figures.summary.map { Figures.text(result.total[$0.0.index], $0.0) }
+        return [total] + result.centres.map { centre in
+            [centre.code, centre.name] + Figures.summary.map { Figures.text(centre.kpis[$0.0.index], $0.0) }
+        }
+    }
+
+    static let header = ["code", "centre"] + Figures.summary.map(\.1)
+    static let targetHeader = ["scope", "kpi", "target", "estimate", "result"]
+
+    /// The terminal table.
+    public static func text(_ result: RunResult) -> String {
+        var out = "callsim — \(result.scenario.name)\n\(Figures.headline(result))\n"
+        out += "Figures: mean over replications ± 95 % confidence half-width; counts per replication.\n\n"
+        out += aligned([header] + rows(result))
+        if !result.types.isEmpty {
+            out += "\nBy call type\n"
+            out += aligned([["type"] + Figures.summary.map(\.1)] + result.types.map { type in
+                [type.name] + Figures.summary.map { Figures.text(type.kpis[$0.0.index], $0.0) }
+            })
+        }
+        if !result.targets.isEmpty {
+            out += "\nTargets\n" + aligned([targetHeader] + result.targets.map(Figures.target))
+        }
+        return out
+    }
+
+    /// report.md.
+    public static func markdown(_ result: RunResult) -> String {
+        var out = "# \(result.scenario.name)\n\n\(Figures.headline(result)).\n\n"
+        out += "Figures are means over replications ± the half-width of the 95 % confidence interval; counts are per replication.\n\n"
+        out += "## Centres\n\n" + table([header] + rows(result))
+        if !result.types.isEmpty {
+            out += "\n## By call type\n\n"
+            out += table([["type"] + Figures.summary.map(\.1)] + result.types.map { type in
+                [type.name] + Figures.summary.map { Figures.text(type.kpis[$0.0.index], $0.0) }
+            })
+        }
+        out += "\n## By hour of day (total)\n\n"
+        out += table([["hour", "offered", "service level", "abandoned", "ASA", "utilisation"]] + result.byHour.enumerated().map { hour, row in
+            let offered = row[HourKPI.offered.index]
+            let abandoned = zip(row[HourKPI.abandoned.index].values, offered.values).map { a, o -> Double? in
+                guard let a, let o, o > 0 else { return nil }
+                return a / o
+            }
+            return [
+                String(format: "%02d:00", hour), Figures.text(offered, .offered),
+                Figures.text(row[HourKPI.serviceLevel.index], .serviceLevel),
+                Figures.text(Estimate(values: abandoned), .abandonmentRate),
+                Figures.text(row[HourKPI.asa.index], .asa), Figures.text(row[HourKPI.utilisation.index], .utilisation),
+            ]
+        })
+        if !result.targets.isEmpty {
+            out += "\n## Targets\n\n" + table([targetHeader] + result.targets.map(Figures.target))
+        }
+        return out
+    }
+
+    /// centres.csv.
+    public static func csv(_ result: RunResult) -> String {
+        var lines = [(["code", "name"] + KPI.allCases.flatMap { ["\($0.rawValue)", "\($0.rawValue)_ci95"] }).joined(separator: ",")]
+        func line(_ code: String, _ name: String, _ kpis: [Estimate]) -> String {
+            ([code, quoted(name)] + kpis.flatMap { [Figures.plain($0.mean), Figures.plain($0.ci95)] }).joined(separator: ",")
+        }
+        lines += result.centres.map { line($0.code, $0.name, $0.kpis) }
+        lines.append(line("total", "all centres", result.total))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        field.contains(where: { ",\"\n".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+
+    static func aligned(_ rows: [[String]]) -> String {
+        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            zip(row, widths).enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: cell.1 - cell.0.count)
+                return index < 2 ? cell.0 + pad : pad + cell.0
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        guard let head = rows.first else { return "" }
+        let escape = { (cell: String) in cell.replacingOccurrences(of: "|", with: "\\|") }
+        var out = "| " + head.map(escape).joined(separator: " | ") + " |\n"
+        out += "|" + head.enumerated().map { index, _ in index < 2 ? " --- |" : " ---: |" }.joined() + "\n"
+        for row in rows.dropFirst() { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+        return out
+    }
+}
+
+extension HourKPI {
+    /// The position of the figure in `allCases`.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+}

@@ -1,0 +1,45 @@
+/// Durations as scenario files write them: a number with a unit (`s`, `m`, `h`, `d`, `w`), several
+/// such in a row (`1h30m`), or a bare number of seconds.
+public enum Duration {
+    static let units: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
+
+    /// What a duration may look like, for error messages.
+    public static let allowed = "a duration such as 45s, 2m, 1h30m, 1.5d or 2w, or a number of seconds"
+
+    /// The duration in seconds, or `nil` when `text` is not a non-negative duration.
+    public static func seconds(_ text: String) -> Double? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if let plain = Double(text) { return plain.isFinite && plain >= 0 ? plain : nil }
+        var total = 0.0
+        var number = ""
+        for character in text {
+            if character.isNumber || character == "." {
+                number.append(character)
+            } else if let unit = units[character], let value = Double(number), value.isFinite {
+                total += value * unit
+                number = ""
+            } else {
+                return nil
+            }
+        }
+        return number.isEmpty && !text.isEmpty ? total : nil
+    }
+
+    /// `seconds` written back the shortest way (`90` → `1m30s`), for messages and written scenarios.
+    public static func text(_ seconds: Double) -> String {
+        guard seconds > 0, seconds == seconds.rounded() else { return "\(formatted(seconds))s" }
+        var rest = Int(seconds)
+        var text = ""
+        for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
+            text += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return text
+    }
+
+    static func formatted(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+import Foundation

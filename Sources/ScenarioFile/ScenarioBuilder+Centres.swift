@@ -1,0 +1,138 @@
+import CallModel
+import SimEngine
+
+extension ScenarioBuilder {
+    /// One centre, with each call type's settings resolved: the type's beat the centre's, which
+    /// beat the top level's, field by field.
+    func centre(
+        _ field: Field, defaults: Settings, consoles: Int, capacity: Int?, types: [CallType],
+        typeSettings: [Settings], known: [Centre]
+    ) throws -> Centre {
+        let map = try field.mapping("a centre", allowed: Self.centreKeys)
+        let codeField = try map.required("code", "a short unique code such as CJ")
+        let code = try codeField.string()
+        guard !code.isEmpty else { throw codeField.error("must not be empty") }
+        if known.contains(where: { $0.code == code }) { throw codeField.error("centre code '\(code)' appears twice") }
+        let name = try map["name"]?.string() ?? code
+        let perDay = try map["calls_per_day"]?.number(in: 0 ... .infinity, allowed: "a number of calls ≥ 0")
+        let perHour = try map["calls_per_hour"]?.number(in: 0 ... .infinity, allowed: "a number of calls ≥ 0")
+        let callsPerDay: Double
+        switch (perDay, perHour) {
+        case (let day?, nil): callsPerDay = day
+        case (nil, let hour?): callsPerDay = hour * 24
+        case (nil, nil): throw field.error("missing 'calls_per_day' (or 'calls_per_hour'): the centre's mean arrival rate")
+        case (_?, _?): throw map["calls_per_hour"]!.error("give calls_per_day or calls_per_hour, not both")
+        }
+        let own = try settings(map)
+        var profiles: [CallProfile] = []
+        for (type, settings) in zip(types, typeSettings) {
+            guard let handling = settings.handling ?? own.handling ?? defaults.handling else {
+                let scope = types.count > 1 ? " for call type '\(type.name)'" : ""
+                throw root.error(
+                    "missing 'handling'\(scope): give a handling distribution at the top level, for the centre or for the call type")
+            }
+            profiles.append(CallProfile(
+                handling: handling,
+                wrapup: settings.wrapup ?? own.wrapup ?? defaults.wrapup ?? .constant(0),
+                escalation: Escalation(
+                    probability: settings.probability ?? own.probability ?? defaults.probability ?? 0,
+                    handoff: settings.handoff ?? own.handoff ?? defaults.handoff ?? .constant(0),
+                    decision: settings.decision ?? own.decision ?? defaults.decision ?? .constant(0))))
+        }
+        let neighbours = try map["neighbours"].map { list in
+            try list.list("centre codes").map { try $0.string() }
+        } ?? []
+        return Centre(
+            code: code, name: name, callsPerDay: callsPerDay,
+            consoles: try map["consoles"].map(consoleCount) ?? consoles,
+            queueCapacity: try map["queue_capacity"].map(queueCapacity) ?? capacity,
+            patience: own.patience ?? defaults.patience, profiles: profiles, neighbours: neighbours,
+            latitude: try map["lat"]?.number(in: -90...90, allowed: "a latitude from -90 to 90 degrees"),
+            longitude: try map["lon"]?.number(in: -180...180, allowed: "a longitude from -180 to 180 degrees"))
+    }
+
+    /// Every neighbour is another centre of the scenario, named once.
+    func checkNeighbours(_ centres: [Centre], fields: [Field]) throws {
+        let codes = Set(centres.map(\.code))
+        for (centre, field) in zip(centres, fields) {
+            let map = try field.mapping("a centre", allowed: Self.centreKeys)
+            guard let list = map["neighbours"] else { continue }
+            let items = try list.list("centre codes")
+            var seen: Set<String> = []
+            for (code, item) in zip(centre.neighbours, items) {
+                guard codes.contains(code) else {
+                    let hint = Field.closest(to: code, in: codes.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw item.error("unknown neighbour '\(code)'\(hint): neighbours must be codes of centres in this scenario")
+                }
+                guard code != centre.code else { throw item.error("a centre cannot be its own neighbour") }
+                guard seen.insert(code).inserted else { throw item.error("neighbour '\(code)' is listed twice") }
+            }
+        }
+    }
+
+    /// Refuses a centre whose queue would grow without end: its long-run offered load reaches its
+    /// consoles while nobody abandons and the queue is unbounded. (A surge above capacity is fine.)
+    func checkStable(_ centre: Centre, types: [CallType], field: Field) throws {
+        let load = centre.offeredLoad(callTypes: types)
+        guard load > 0, load >= Double(centre.consoles), centre.patience == nil, centre.queueCapacity == nil else { return }
+        let shown = (load * 1000).rounded() / 1000
+        throw field.error(
+            "its callers offer \(shown) Erlangs (calls per second × mean console time) in the long run, which reaches its "
+                + "\(centre.consoles) consoles, and nobody hangs up and the queue has no limit: the queue, and the "
+                + "simulation's memory, would grow without end. Add consoles, a patience or a queue_capacity")
+    }
+
+    // MARK: - Distributions
+
+    static let distributionKeys: [String: [String]] = [
+        "constant": ["value"], "exponential": ["mean"], "lognormal": ["mean", "sd"], "gamma": ["mean", "sd"],
+        "weibull": ["shape", "scale"], "uniform": ["min", "max"], "empirical": ["values"],
+    ]
+
+    /// A distribution: a bare duration (a constant) or `{distribution: kind, …parameters}`.
+    /// - Parameter positiveMean: the quantity must take some time (handling, patience).
+    func distribution(_ field: Field, positiveMean: Bool) throws -> Distribution {
+        guard field.node.mapping != nil else {
+            let value = try field.duration(moreThanZero: positiveMean)
+            return .constant(value)
+        }
+        let kinds = Self.distributionKeys.keys.sorted()
+        let allKeys = ["distribution"] + Set(Self.distributionKeys.values.joined()).sorted()
+        let loose = try field.mapping("a distribution", allowed: allKeys)
+        let kindField = try loose.required("distribution", "one of \(kinds.joined(separator: ", "))")
+        let kind = try kindField.string()
+        guard let keys = Self.distributionKeys[kind] else {
+            let hint = Field.closest(to: kind, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
+            throw kindField.error("unknown distribution '\(kind)'\(hint); allowed: \(kinds.joined(separator: ", "))")
+        }
+        let map = try field.mapping("a \(kind) distribution", allowed: ["distribution"] + keys)
+        func duration(_ key: String, positive: Bool) throws -> Double {
+            try map.required(key, "the \(kind) distribution's \(key), a duration").duration(moreThanZero: positive)
+        }
+        let result: Distribution
+        switch kind {
+        case "constant": result = .constant(try duration("value", positive: positiveMean))
+        case "exponential": result = .exponential(mean: try duration("mean", positive: true))
+        case "lognormal": result = .lognormal(mean: try duration("mean", positive: true), sd: try duration("sd", positive: false))
+        case "gamma": result = .gamma(mean: try duration("mean", positive: true), sd: try duration("sd", positive: true))
+        case "weibull":
+            let shape = try map.required("shape", "the Weibull shape, a number > 0")
+                .number(in: Double.leastNonzeroMagnitude ... .infinity, allowed: "a number > 0")
+            result = .weibull(shape: shape, scale: try duration("scale", positive: true))
+        case "uniform":
+            let low = try duration("min", positive: false), high = try duration("max", positive: false)
+            guard low <= high else { throw map["max"]!.error("must not be below min") }
+            if positiveMean && high <= 0 { throw map["max"]!.error("must be longer than 0") }
+            result = .uniform(min: low, max: high)
+        default:
+            let items = try map.required("values", "a list of durations to resample").list("durations")
+            guard !items.isEmpty else { throw map["values"]!.error("needs at least one value") }
+            let values = try items.map { try $0.duration() }
+            if positiveMean && !values.contains(where: { $0 > 0 }) {
+                throw map["values"]!.error("needs at least one value longer than 0")
+            }
+            result = .empirical(values)
+        }
+        return result
+    }
+}

@@ -1,0 +1,223 @@
+import CallModel
+import Foundation
+import SimEngine
+import Yams
+
+/// Reads a scenario file (SPEC §2) into a checked `Scenario`, or says what is wrong and where.
+///
+/// Every key is checked against what is allowed at its place (a typo must not silently become a
+/// default); keys of features callsim does not model yet are refused as such, never ignored.
+public enum ScenarioReader {
+    /// Reads and checks the scenario at `path`.
+    public static func read(path: String) throws -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            throw ScenarioError(file: path, line: 0, column: 0, field: "<file>", message: why)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: path, line: 0, column: 0, field: "<file>", message: "not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Reads and checks a scenario from its text; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws -> Scenario {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ScenarioError(
+                    file: file, line: 1, column: 1, field: "<file>",
+                    message: "the file is empty; a scenario needs at least name, horizon, handling and centres")
+            }
+            root = node
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        }
+        return try ScenarioBuilder(root: Field(node: root, path: "", file: file)).build()
+    }
+
+    static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
+        func make(_ mark: Mark, _ message: String) -> ScenarioError {
+            ScenarioError(file: file, line: mark.line, column: mark.column, field: "YAML", message: message)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return make(mark, "malformed YAML: \(problem)" + (context.map { " (\($0.text))" } ?? ""))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return make(context.mark, "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))")
+        default:
+            return ScenarioError(file: file, line: 1, column: 1, field: "YAML", message: "malformed YAML: \(error)")
+        }
+    }
+}
+
+/// Settings that the top level, a centre or a call type may give, before resolution.
+struct Settings {
+    var handling: Distribution?
+    var wrapup: Distribution?
+    var patience: Distribution?
+    var probability: Double?
+    var handoff: Distribution?
+    var decision: Distribution?
+}
+
+/// Builds a `Scenario` from the document's root, one section at a time.
+struct ScenarioBuilder {
+    let root: Field
+
+    static let topKeys = [
+        "name", "seed", "horizon", "warmup", "replications", "service_level_threshold", "consoles",
+        "queue_capacity", "handling", "wrapup", "patience", "escalation", "redial", "arrivals", "call_types",
+        "surges", "absences", "routing", "targets", "national_targets", "centres",
+    ]
+    static let centreKeys = [
+        "code", "name", "calls_per_day", "calls_per_hour", "neighbours", "lat", "lon", "consoles",
+        "queue_capacity", "handling", "wrapup", "patience", "escalation",
+    ]
+    static let typeKeys = ["name", "share", "handling", "wrapup", "escalation"]
+    /// Keys of features that are specified but not modelled yet, and what they are.
+    static let later = [
+        "redial": "redials", "surges": "surges", "absences": "absences", "day_to_day_cv": "day-to-day variation",
+    ]
+
+    func build() throws -> Scenario {
+        let top = try root.mapping("a scenario", allowed: Self.topKeys)
+        for (key, feature) in Self.later.sorted(by: { $0.key < $1.key }) {
+            if let field = top[key] { throw notYet(field, feature) }
+        }
+        let name = try top.required("name", "the scenario's name, shown in reports").string()
+        let horizon = try top.required("horizon", "the measured period of one replication, e.g. 28d")
+            .duration(moreThanZero: true)
+        let warmup = try top["warmup"]?.duration() ?? 0
+        let seed = try top["seed"].map { try UInt64($0.integer(in: 0...Int.max, allowed: "a whole number ≥ 0")) } ?? 1
+        let replications = try top["replications"]?.integer(
+            in: 1...RandomStreams.maxReplications, allowed: "a whole number from 1 to \(RandomStreams.maxReplications)")
+            ?? 10
+        let threshold = try top["service_level_threshold"]?.duration() ?? 20
+        let defaults = try settings(top)
+        let consoles = try top["consoles"].map(consoleCount) ?? 2
+        let capacity = try top["queue_capacity"].map(queueCapacity)
+        let arrivals = try top["arrivals"].map(arrivalPattern) ?? ArrivalPattern()
+        let (types, typeSettings) = try top["call_types"].map(callTypes) ?? ([CallType(name: "call", share: 1)], [Settings()])
+        let routing = try top["routing"].map(self.routing) ?? .local
+        var targets = try top["targets"].map { try self.targets($0, nationalOnly: false) } ?? []
+        targets += try top["national_targets"].map { try self.targets($0, nationalOnly: true) } ?? []
+        let centreFields = try top.required("centres", "the list of call-taking centres").list("centres")
+        guard !centreFields.isEmpty else { throw top["centres"]!.error("needs at least one centre") }
+        guard centreFields.count <= RandomStreams.maxGroups else {
+            throw top["centres"]!.error("at most \(RandomStreams.maxGroups) centres are supported")
+        }
+        var centres: [Centre] = []
+        for field in centreFields {
+            centres.append(try centre(
+                field, defaults: defaults, consoles: consoles, capacity: capacity, types: types,
+                typeSettings: typeSettings, known: centres))
+        }
+        try checkNeighbours(centres, fields: centreFields)
+        for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
+        return Scenario(
+            name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
+            serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
+            routing: routing, targets: targets)
+    }
+
+    func notYet(_ field: Field, _ feature: String) -> ScenarioError {
+        field.error("\(feature) are not supported yet by this version of callsim; remove the key to run without them")
+    }
+
+    // MARK: - Sections
+
+    /// The settings a level may give: handling, wrap-up, patience and escalation.
+    func settings(_ map: Mapping) throws -> Settings {
+        var settings = Settings()
+        settings.handling = try map["handling"].map { try distribution($0, positiveMean: true) }
+        settings.wrapup = try map["wrapup"].map { try distribution($0, positiveMean: false) }
+        if map.fields.keys.contains("patience") {
+            settings.patience = try map["patience"].map { try distribution($0, positiveMean: true) }
+        }
+        if let field = map["escalation"] {
+            let escalation = try field.mapping("an escalation", allowed: ["probability", "handoff", "decision"])
+            settings.probability = try escalation["probability"]?.number(in: 0...1, allowed: "a probability from 0 to 1")
+            settings.handoff = try escalation["handoff"].map { try distribution($0, positiveMean: false) }
+            settings.decision = try escalation["decision"].map { try distribution($0, positiveMean: false) }
+        }
+        return settings
+    }
+
+    func consoleCount(_ field: Field) throws -> Int {
+        if let map = field.node.mapping, map.keys.contains(where: { $0.scalar?.string == "by_hour" }) {
+            throw field.error("shift plans (consoles: {by_hour: …}) are not supported yet; give a whole number of consoles")
+        }
+        return try field.integer(in: 0...100_000, allowed: "a whole number of consoles from 0 to 100000")
+    }
+
+    func queueCapacity(_ field: Field) throws -> Int {
+        try field.integer(in: 0...Int(Int32.max), allowed: "a whole number ≥ 0 of callers who can wait")
+    }
+
+    func arrivalPattern(_ field: Field) throws -> ArrivalPattern {
+        let map = try field.mapping("arrivals", allowed: ["daily_profile", "weekly_profile", "day_to_day_cv"])
+        if let cv = map["day_to_day_cv"] { throw notYet(cv, "day-to-day variation (day_to_day_cv)") }
+        func profile(_ key: String, _ length: Int, _ what: String) throws -> [Double]? {
+            guard let profile = map[key] else { return nil }
+            let items = try profile.list("\(length) relative weights, \(what)")
+            guard items.count == length else {
+                throw profile.error("needs exactly \(length) values, \(what) (got \(items.count))")
+            }
+            let values = try items.map { try $0.number(in: 0 ... .infinity, allowed: "a weight ≥ 0") }
+            guard values.contains(where: { $0 > 0 }) else { throw profile.error("needs at least one weight above 0") }
+            return values
+        }
+        let daily = try profile("daily_profile", 24, "one per hour from 00:00")
+        let weekly = try profile("weekly_profile", 7, "one per day from Monday")
+        return ArrivalPattern(
+            daily: daily ?? Array(repeating: 1, count: 24), weekly: weekly ?? Array(repeating: 1, count: 7))
+    }
+
+    func callTypes(_ field: Field) throws -> ([CallType], [Settings]) {
+        let items = try field.list("call types")
+        guard !items.isEmpty else { throw field.error("needs at least one call type, or leave call_types out") }
+        var types: [CallType] = [], settings: [Settings] = []
+        for item in items {
+            let map = try item.mapping("a call type", allowed: Self.typeKeys)
+            let name = try map.required("name", "the call type's name").string()
+            if types.contains(where: { $0.name == name }) { throw map["name"]!.error("call type '\(name)' appears twice") }
+            let share = try map.required("share", "its share of calls, from 0 to 1")
+                .number(in: 0...1, allowed: "a share from 0 to 1")
+            types.append(CallType(name: name, share: share))
+            settings.append(try self.settings(map))
+        }
+        let total = types.reduce(0) { $0 + $1.share }
+        guard abs(total - 1) < 1e-6 else {
+            throw field.error("the shares must add up to 1 (they add up to \(total))")
+        }
+        return (types, settings)
+    }
+
+    func routing(_ field: Field) throws -> Routing {
+        let map = try field.mapping("routing", allowed: ["policy", "overflow_after"])
+        let policy = try map.required("policy", "local, overflow or pooled").string()
+        switch policy {
+        case "local": return .local
+        case "overflow", "pooled":
+            throw map["policy"]!.error("routing policy '\(policy)' is not supported yet; use local")
+        default:
+            throw map["policy"]!.error("must be local, overflow or pooled (got \"\(policy)\")")
+        }
+    }
+
+    func targets(_ field: Field, nationalOnly: Bool) throws -> [Target] {
+        let map = try field.mapping("targets", allowed: Target.Measure.allCases.map(\.rawValue))
+        return try Target.Measure.allCases.compactMap { measure in
+            guard let value = map[measure.rawValue] else { return nil }
+            let threshold: Double
+            switch measure {
+            case .serviceLevel, .abandonmentRate: threshold = try value.number(in: 0...1, allowed: "a fraction from 0 to 1")
+            case .asa, .waitP95, .escalationDelayP95: threshold = try value.duration()
+            case .urgentLostPerYear: threshold = try value.number(in: 0 ... .infinity, allowed: "a number ≥ 0")
+            }
+            return Target(measure: measure, threshold: threshold, nationalOnly: nationalOnly)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CGSL
+
+/// A KPI's estimate over independent replications: the mean of the replications that measured it,
+/// the half-width of its 95 % confidence interval, and how many replications measured it.
+public struct Estimate: Sendable, Equatable {
+    /// The mean over the replications that measured the KPI; `nil` when none did.
+    public let mean: Double?
+    /// The half-width of the 95 % confidence interval (Student t, n − 1 degrees of freedom);
+    /// `nil` with fewer than two measurements.
+    public let ci95: Double?
+    /// The number of replications that measured the KPI.
+    public let n: Int
+    /// Each replication's figure, in replication order (`nil` where it measured nothing).
+    public let values: [Double?]
+
+    /// The estimate from each replication's figure (`nil` where a replication measured nothing).
+    public init(values: [Double?]) {
+        self.values = values
+        let measured = values.compactMap { $0 }
+        n = measured.count
+        guard n > 0 else { mean = nil; ci95 = nil; return }
+        let mean = measured.reduce(0, +) / Double(n)
+        self.mean = mean
+        guard n > 1 else { ci95 = nil; return }
+        let variance = measured.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
+        ci95 = StudentT.quantile(0.975, degreesOfFreedom: n - 1) * (variance / Double(n)).squareRoot()
+    }
+
+    /// The estimate with every figure multiplied by `factor` (a change of unit or of period).
+    public func scaled(by factor: Double) -> Estimate {
+        Estimate(values: values.map { $0.map { $0 * factor } })
+    }
+}
+
+/// Student's t distribution, from GSL.
+public enum StudentT {
+    /// The `p`-quantile of Student's t with the given degrees of freedom (≥ 1).
+    public static func quantile(_ p: Double, degreesOfFreedom: Int) -> Double {
+        precondition(degreesOfFreedom >= 1 && p > 0 && p < 1)
+        _ = gslReady
+        let q = gsl_cdf_tdist_Pinv(p, Double(degreesOfFreedom))
+        precondition(q.isFinite, "GSL returned \(q) for a t quantile")
+        return q
+    }
+
+    private static let gslReady: Void = { _ = gsl_set_error_handler_off() }()
+}
