@@ -8,7 +8,7 @@
 #include <gsl/gsl_sf_gamma.h>
 
 /* GSL exposes its generator types as mutable C globals, which Swift 6 refuses as
-   not concurrency-safe. callsim uses one generator type; this accessor hands it over. */
-static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+   not concurrency-safe. callsim uses one generator type (taus2); this accessor hands it over. */
+static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
 
 #endif

@@ -1,6 +1,8 @@
 import CGSL
 
-/// One stream of random numbers for one purpose: a GSL MT19937 generator.
+/// One stream of random numbers for one purpose: a GSL `taus2` generator (L'Ecuyer's maximally
+/// equidistributed combined Tausworthe generator, period 2⁸⁸). Its state is 24 bytes, so the hundreds
+/// of streams of a national scenario stay in cache; it draws about twice as fast as MT19937.
 ///
 /// A stream is a handle; the `RandomStreams` that made it owns the generator and must outlive it.
 /// Every draw goes through GSL, so the numbers are the same on every machine and every Swift version.
@@ -49,7 +51,7 @@ public struct RandomStream {
 /// Seeds: `index = replication << 16 | group << 4 | purpose` (so at most 65,536 replications,
 /// 4,096 groups and 16 purposes), `seed32 = fmix32(index &+ base)` where `base` is the scenario's
 /// seed mixed by SplitMix64; `fmix32` (MurmurHash3's finaliser) is a bijection, so distinct
-/// indices give distinct seeds. MT19937 takes 32-bit seeds.
+/// indices give distinct seeds (GSL seeds its generators from 32 bits).
 public final class RandomStreams {
     /// The most replications, groups and purposes that have distinct seeds.
     public static let maxReplications = 1 << 16, maxGroups = 1 << 12, maxPurposes = 1 << 4
@@ -72,7 +74,7 @@ public final class RandomStreams {
     public func stream(group: Int, purpose: Int) -> RandomStream {
         precondition(group >= 0 && group < Self.maxGroups && purpose >= 0 && purpose < Self.maxPurposes)
         let index = UInt32(replication << 16 | group << 4 | purpose)
-        guard let generator = gsl_rng_alloc(cgsl_rng_mt19937()) else { fatalError("out of memory") }
+        guard let generator = gsl_rng_alloc(cgsl_rng_taus2()) else { fatalError("out of memory") }
         gsl_rng_set(generator, UInt(Self.fmix32(index &+ base)))
         generators.append(generator)
         return RandomStream(generator)
