@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "CallSimCLI",
         ]),
     ]
 )

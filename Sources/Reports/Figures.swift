@@ -48,7 +48,8 @@ enum Figures {
     }
 
     static func days(_ seconds: Double) -> String {
-        seconds >= 86_400 ? String(format: "%g days", seconds / 86_400) : String(format: "%g hours", seconds / 3_600)
+        let (value, unit) = seconds >= 86_400 ? (seconds / 86_400, "day") : (seconds / 3_600, "hour")
+        return String(format: "%g %@", value, value == 1 ? unit : unit + "s")
     }
 
     /// The target rows as `scope kpi bound threshold estimate ± ci95 → PASS/FAIL/–`.

@@ -4,7 +4,9 @@ import CGSL
 /// equidistributed combined Tausworthe generator, period 2⁸⁸). Its state is 24 bytes, so the hundreds
 /// of streams of a national scenario stay in cache; it draws about twice as fast as MT19937.
 ///
-/// A stream is a handle; the `RandomStreams` that made it owns the generator and must outlive it.
+/// A stream is a handle, not an owner: the `RandomStreams` that made it owns the generator and must
+/// outlive it (keep the owner in the same struct as its streams, as a replication does). Handles
+/// keep the hot loop free of reference counting.
 /// Every draw goes through GSL, so the numbers are the same on every machine and every Swift version.
 public struct RandomStream {
     @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>

@@ -1,0 +1,144 @@
+import Foundation
+import SimEngine
+import SimStatistics
+import Testing
+
+@Suite struct EventCalendarTests {
+    @Test("Events come out by time, then rank, then the order they were scheduled")
+    func order() {
+        var calendar = EventCalendar<Int>()
+        calendar.schedule(1, at: 5, rank: 4)
+        calendar.schedule(2, at: 5, rank: 0)
+        calendar.schedule(3, at: 1, rank: 9)
+        calendar.schedule(4, at: 5, rank: 2)
+        calendar.schedule(5, at: 5, rank: 0)
+        var seen: [Int] = []
+        while let event = calendar.next() {
+            seen.append(event.payload)
+            #expect(calendar.now == event.time)
+        }
+        #expect(seen == [3, 2, 5, 4, 1])
+        #expect(calendar.processed == 5)
+    }
+
+    @Test("Random schedules and removals agree with a sorted list", arguments: [1, 2, 3, 4, 5])
+    func matchesSortedList(seed: UInt64) {
+        var calendar = EventCalendar<Int>()
+        var reference: [(time: Double, rank: UInt8, sequence: Int)] = []
+        var state = seed
+        func random() -> Double {  // a small LCG: the test needs variety, not quality
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var sequence = 0
+        for _ in 0..<2_000 {
+            if random() < 0.6 || reference.isEmpty {
+                // Coarse times make ties common.
+                let time = calendar.now + (random() * 10).rounded(.down)
+                let rank = UInt8(random() * 4)
+                sequence += 1
+                calendar.schedule(sequence, at: time, rank: rank)
+                reference.append((time, rank, sequence))
+                reference.sort { ($0.time, $0.rank, $0.sequence) < ($1.time, $1.rank, $1.sequence) }
+            } else {
+                let event = calendar.next()
+                let expected = reference.removeFirst()
+                #expect(event?.payload == expected.sequence)
+                #expect(event?.rank == expected.rank)
+            }
+            #expect(calendar.count == reference.count)
+        }
+    }
+}
+
+@Suite struct RandomStreamTests {
+    @Test("A stream's numbers depend only on its seed, replication, group and purpose")
+    func streamsAreIndependentOfEachOther() {
+        let first = RandomStreams(seed: 7, replication: 2)
+        let a = first.stream(group: 3, purpose: 1)
+        let aDraws = (0..<5).map { _ in a.uniform() }
+        let second = RandomStreams(seed: 7, replication: 2)
+        _ = second.stream(group: 0, purpose: 0)  // another stream made first changes nothing
+        let b = second.stream(group: 3, purpose: 1)
+        #expect((0..<5).map { _ in b.uniform() } == aDraws)
+        let otherPurpose = second.stream(group: 3, purpose: 2)
+        #expect((0..<5).map { _ in otherPurpose.uniform() } != aDraws)
+        let third = RandomStreams(seed: 7, replication: 3)
+        let otherReplication = third.stream(group: 3, purpose: 1)
+        #expect((0..<5).map { _ in otherReplication.uniform() } != aDraws)
+        withExtendedLifetime([first, second, third]) {}
+    }
+
+    @Test("Distributions have the means and variances they were given", arguments: [
+        Distribution.exponential(mean: 120), .lognormal(mean: 600, sd: 420), .gamma(mean: 90, sd: 30),
+        .weibull(shape: 1.5, scale: 100), .uniform(min: 60, max: 360), .empirical([10, 30, 60]), .constant(42),
+    ])
+    func moments(distribution: Distribution) {
+        let owner = RandomStreams(seed: 1, replication: 0)
+        let stream = owner.stream(group: 0, purpose: 0)
+        defer { withExtendedLifetime(owner) {} }
+        let n = 200_000
+        var sum = 0.0, sumSquares = 0.0
+        for _ in 0..<n {
+            let x = distribution.sample(stream)
+            sum += x
+            sumSquares += x * x
+        }
+        let mean = sum / Double(n)
+        let variance = distribution.secondMoment - distribution.mean * distribution.mean
+        // Within 4 standard errors of the mean.
+        #expect(abs(mean - distribution.mean) <= 4 * (variance / Double(n)).squareRoot() + 1e-9)
+        let secondMoment = sumSquares / Double(n)
+        #expect(abs(secondMoment - distribution.secondMoment) <= 0.05 * distribution.secondMoment)
+    }
+}
+
+@Suite struct WaitHistogramTests {
+    @Test("Quantiles are within 0.4 % of the exact order statistics")
+    func relativeError() {
+        let owner = RandomStreams(seed: 3, replication: 0)
+        let stream = owner.stream(group: 0, purpose: 0)
+        defer { withExtendedLifetime(owner) {} }
+        var histogram = WaitHistogram()
+        var values: [Double] = []
+        for index in 0..<50_000 {
+            let value = index % 5 == 0 ? 0 : stream.lognormal(zeta: 3, sigma: 1.5)
+            values.append(value)
+            histogram.record(value)
+        }
+        values.sort()
+        for p in [0.1, 0.2, 0.5, 0.9, 0.95, 0.99, 0.999] {
+            let exact = values[Int((p * Double(values.count)).rounded(.up)) - 1]
+            let estimate = histogram.quantile(p) ?? -1
+            #expect(abs(estimate - exact) <= 0.004 * exact, "p\(p): \(estimate) vs \(exact)")
+        }
+        #expect(histogram.quantile(0.1) == 0)
+        #expect(WaitHistogram().quantile(0.5) == nil)
+    }
+
+    @Test("Merging two histograms equals recording everything in one")
+    func merge() {
+        var a = WaitHistogram(), b = WaitHistogram(), both = WaitHistogram()
+        for value in stride(from: 0.0, to: 500, by: 0.7) {
+            if Int(value) % 2 == 0 { a.record(value) } else { b.record(value) }
+            both.record(value)
+        }
+        a.merge(b)
+        for p in [0.01, 0.5, 0.99] { #expect(a.quantile(p) == both.quantile(p)) }
+        #expect(a.count == both.count)
+    }
+}
+
+@Suite struct EstimateTests {
+    @Test("Mean and Student-t half-width; missing replications left out")
+    func estimate() {
+        let estimate = Estimate(values: [1, 2, nil, 3, 4])
+        #expect(estimate.n == 4)
+        #expect(estimate.mean == 2.5)
+        // s = sqrt(5/3), t(0.975, 3) = 3.182446305
+        let expected = 3.182446305284263 * (5.0 / 3).squareRoot() / 2
+        #expect(abs((estimate.ci95 ?? 0) - expected) < 1e-9)
+        #expect(Estimate(values: [5]).ci95 == nil)
+        #expect(Estimate(values: [nil, nil]).mean == nil)
+    }
+}

@@ -1,0 +1,177 @@
+import CallModel
+import Foundation
+import ScenarioFile
+import Testing
+
+/// Bad input: every kind is refused with the file, the line, the field and what is allowed.
+@Suite struct ScenarioReaderTests {
+    /// A valid scenario; each case below breaks one thing in it.
+    static let valid = """
+        name: Two centres
+        horizon: 7d
+        handling: {distribution: lognormal, mean: 9m, sd: 7m}
+        escalation: {probability: 0.05, handoff: 4m}
+        arrivals:
+          daily_profile: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+        centres:
+          - {code: AB, name: Alba, calls_per_day: 3.2, neighbours: [CJ]}
+          - {code: CJ, name: Cluj, calls_per_day: 6.5, neighbours: [AB]}
+        """
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let replace: String
+        let with: String
+        let line: Int
+        let field: String
+        let says: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "missing handling", replace: "handling: {distribution: lognormal, mean: 9m, sd: 7m}\n", with: "",
+             line: 1, field: "<top level>", says: "missing 'handling'"),
+        Case(name: "probability above 1", replace: "probability: 0.05", with: "probability: 1.5",
+             line: 4, field: "escalation.probability", says: "a probability from 0 to 1"),
+        Case(name: "negative mean", replace: "mean: 9m", with: "mean: -9m",
+             line: 3, field: "handling.mean", says: "must be a duration"),
+        Case(name: "zero mean", replace: "mean: 9m", with: "mean: 0s",
+             line: 3, field: "handling.mean", says: "longer than 0"),
+        Case(name: "profile of the wrong length", replace: "1, 1, 1, 1]", with: "1, 1, 1]",
+             line: 6, field: "arrivals.daily_profile", says: "exactly 24 values"),
+        Case(name: "profile all zeros", replace: "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",
+             with: "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]",
+             line: 6, field: "arrivals.daily_profile", says: "at least one weight above 0"),
+        Case(name: "unknown neighbour", replace: "neighbours: [CJ]", with: "neighbours: [CX]",
+             line: 8, field: "centres[0].neighbours[0]", says: "unknown neighbour 'CX' (did you mean 'CJ'?)"),
+        Case(name: "duplicate centre code", replace: "code: CJ", with: "code: AB",
+             line: 9, field: "centres[1].code", says: "appears twice"),
+        Case(name: "zero horizon", replace: "horizon: 7d", with: "horizon: 0d",
+             line: 2, field: "horizon", says: "longer than 0"),
+        Case(name: "malformed YAML", replace: "centres:\n", with: "centres:\n  - {code: [\n",
+             line: 9, field: "YAML", says: "malformed YAML"),
+        Case(name: "unknown key", replace: "horizon: 7d", with: "horizon: 7d\nsede: 4",
+             line: 3, field: "sede", says: "unknown key 'sede' (did you mean 'seed'?)"),
+        Case(name: "text where a number belongs", replace: "calls_per_day: 3.2", with: "calls_per_day: lots",
+             line: 8, field: "centres[0].calls_per_day", says: "a number of calls ≥ 0"),
+        Case(name: "unknown distribution", replace: "distribution: lognormal", with: "distribution: lognormall",
+             line: 3, field: "handling.distribution", says: "did you mean 'lognormal'?"),
+        Case(name: "parameter of another distribution", replace: "mean: 9m, sd: 7m", with: "mean: 9m, shape: 2",
+             line: 3, field: "handling.shape", says: "unknown key 'shape'"),
+        Case(name: "a neighbour of itself", replace: "neighbours: [CJ]", with: "neighbours: [AB]",
+             line: 8, field: "centres[0].neighbours[0]", says: "its own neighbour"),
+        Case(name: "missing rate", replace: "calls_per_day: 3.2, ", with: "",
+             line: 8, field: "centres[0]", says: "missing 'calls_per_day'"),
+        Case(name: "call type shares not adding to 1", replace: "centres:\n",
+             with: "call_types:\n  - {name: a, share: 0.5}\n  - {name: b, share: 0.4}\ncentres:\n",
+             line: 8, field: "call_types", says: "add up to 1"),
+        Case(name: "duplicate key", replace: "horizon: 7d", with: "horizon: 7d\nhorizon: 8d",
+             line: 2, field: "YAML", says: "appears twice"),
+        Case(name: "bad duration", replace: "horizon: 7d", with: "horizon: 7 days",
+             line: 2, field: "horizon", says: "a duration such as"),
+        Case(name: "negative consoles", replace: "calls_per_day: 3.2,", with: "calls_per_day: 3.2, consoles: -1,",
+             line: 8, field: "centres[0].consoles", says: "a whole number of consoles"),
+        Case(name: "load that reaches the consoles with nobody hanging up",
+             replace: "calls_per_day: 6.5", with: "calls_per_day: 400",
+             line: 9, field: "centres[1]", says: "would grow without end"),
+        Case(name: "uniform with max below min", replace: "handoff: 4m", with: "handoff: {distribution: uniform, min: 5m, max: 1m}",
+             line: 4, field: "escalation.handoff.max", says: "must not be below min"),
+        Case(name: "replications out of range", replace: "horizon: 7d", with: "horizon: 7d\nreplications: 0",
+             line: 3, field: "replications", says: "from 1 to 65536"),
+        Case(name: "redial not supported yet", replace: "horizon: 7d", with: "horizon: 7d\nredial: {probability: 0.3}",
+             line: 3, field: "redial", says: "not supported yet"),
+        Case(name: "surges not supported yet", replace: "horizon: 7d", with: "horizon: 7d\nsurges: []",
+             line: 3, field: "surges", says: "not supported yet"),
+        Case(name: "absences not supported yet", replace: "horizon: 7d", with: "horizon: 7d\nabsences: []",
+             line: 3, field: "absences", says: "not supported yet"),
+        Case(name: "day-to-day variation not supported yet", replace: "arrivals:\n", with: "arrivals:\n  day_to_day_cv: 0.1\n",
+             line: 6, field: "arrivals.day_to_day_cv", says: "not supported yet"),
+        Case(name: "shift plans not supported yet", replace: "horizon: 7d", with: "horizon: 7d\nconsoles: {by_hour: [2]}",
+             line: 3, field: "consoles", says: "not supported yet"),
+        Case(name: "overflow routing not supported yet", replace: "horizon: 7d",
+             with: "horizon: 7d\nrouting: {policy: overflow, overflow_after: 30s}",
+             line: 3, field: "routing.policy", says: "not supported yet"),
+        Case(name: "unknown routing policy", replace: "horizon: 7d", with: "horizon: 7d\nrouting: {policy: random}",
+             line: 3, field: "routing.policy", says: "local, overflow or pooled"),
+        Case(name: "a target out of range", replace: "horizon: 7d", with: "horizon: 7d\ntargets: {service_level: 80}",
+             line: 3, field: "targets.service_level", says: "a fraction from 0 to 1"),
+    ]
+
+    @Test("The valid scenario reads")
+    func valid() throws {
+        let scenario = try ScenarioReader.parse(Self.valid, file: "valid.yaml")
+        #expect(scenario.centres.map(\.code) == ["AB", "CJ"])
+        #expect(scenario.centres[0].consoles == 2)
+        #expect(scenario.centres[0].profiles[0].escalation.handoff == .constant(240))
+        #expect(scenario.replications == 10 && scenario.seed == 1 && scenario.serviceLevelThreshold == 20)
+    }
+
+    @Test("Bad input names the file, line and field, and says what is allowed", arguments: cases)
+    func badInput(_ bad: Case) throws {
+        #expect(Self.valid.contains(bad.replace), "the case must change the scenario")
+        let text = Self.valid.replacingOccurrences(of: bad.replace, with: bad.with)
+        do {
+            _ = try ScenarioReader.parse(text, file: "bad.yaml")
+            Issue.record("\(bad.name): accepted")
+        } catch let error as ScenarioError {
+            #expect(error.file == "bad.yaml")
+            #expect(error.line == bad.line, "\(error)")
+            #expect(error.field == bad.field, "\(error)")
+            #expect(error.message.contains(bad.says), "\(error)")
+            #expect(error.description.hasPrefix("bad.yaml:\(error.line):\(error.column): error: \(bad.field): "))
+        }
+    }
+
+    @Test("An empty file and a missing file are refused")
+    func emptyAndMissing() throws {
+        #expect(throws: ScenarioError.self) { try ScenarioReader.parse("", file: "empty.yaml") }
+        #expect(throws: ScenarioError.self) { try ScenarioReader.parse("# only a comment\n", file: "empty.yaml") }
+        do {
+            _ = try ScenarioReader.read(path: "/nonexistent/scenario.yaml")
+            Issue.record("a missing file was accepted")
+        } catch let error as ScenarioError {
+            #expect(error.description == "/nonexistent/scenario.yaml: error: <file>: no such file")
+        }
+    }
+
+    @Test("A call type's settings beat its centre's, which beat the top level's, field by field")
+    func resolution() throws {
+        let scenario = try ScenarioReader.parse("""
+            name: Resolution
+            horizon: 1d
+            handling: 10m
+            wrapup: 2m
+            patience: {distribution: exponential, mean: 2m}
+            escalation: {probability: 0.1, handoff: 3m, decision: 1m}
+            call_types:
+              - {name: silent, share: 0.25, handling: 1m, escalation: {probability: 0}}
+              - {name: report, share: 0.75}
+            centres:
+              - {code: A, calls_per_hour: 1, wrapup: 5m, escalation: {handoff: 4m}}
+              - {code: B, calls_per_day: 2, patience: 30s}
+            """, file: "r.yaml")
+        let a = scenario.centres[0], b = scenario.centres[1]
+        #expect(a.callsPerDay == 24)
+        #expect(a.profiles[0] == CallProfile(
+            handling: .constant(60), wrapup: .constant(300),
+            escalation: Escalation(probability: 0, handoff: .constant(240), decision: .constant(60))))
+        #expect(a.profiles[1] == CallProfile(
+            handling: .constant(600), wrapup: .constant(300),
+            escalation: Escalation(probability: 0.1, handoff: .constant(240), decision: .constant(60))))
+        #expect(b.profiles[1].escalation.handoff == .constant(180))
+        #expect(a.patience == .exponential(mean: 120))
+        #expect(b.patience == .constant(30))
+    }
+
+    @Test("Durations", arguments: [
+        ("45s", 45.0), ("2m", 120), ("1h30m", 5_400), ("1.5d", 129_600), ("2w", 1_209_600), ("90", 90), ("0", 0),
+    ])
+    func durations(text: String, seconds: Double) {
+        #expect(Duration.seconds(text) == seconds)
+    }
+
+    @Test("Not durations", arguments: ["", "m", "-5s", "5x", "1h30", "inf", "nan", "5 s"])
+    func notDurations(text: String) {
+        #expect(Duration.seconds(text) == nil)
+    }
+}
