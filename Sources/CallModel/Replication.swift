@@ -8,6 +8,10 @@ import SimEngine
 /// call arrives. So a caller whose patience ends at the instant a console frees is answered, and a
 /// caller arriving at that instant finds the console taken by the one who waited.
 ///
+/// Consoles are not events while nobody waits: the `ConsoleBoard` knows when each is next free, and
+/// an arriving caller takes one that is free by then. While callers wait, the centre has exactly
+/// one pending console event, at the time its first console frees.
+///
 /// Every random attribute of a call is drawn when it arrives, from its centre's stream for that
 /// purpose, so two scenarios that differ only in consoles see exactly the same callers.
 ///
@@ -80,7 +84,9 @@ struct Replication {
     var calendar = EventCalendar<UInt64>()
     var queues: [Deque<UInt64>]
     var waitingCount: [Int]
-    var idleConsoles: [Int]
+    var board: ConsoleBoard
+    /// Whether the centre has its console event pending (it does exactly while callers wait).
+    var consoleEventPending: [Bool]
     var callers: ContiguousArray<Caller> = []
     var freeSlots: [Int32] = []
     var lastID: UInt32 = 0
@@ -108,7 +114,8 @@ struct Replication {
         typeChoice = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil
         queues = Array(repeating: Deque(), count: scenario.centres.count)
         waitingCount = Array(repeating: 0, count: scenario.centres.count)
-        idleConsoles = consoles
+        board = ConsoleBoard(consoles: consoles)
+        consoleEventPending = Array(repeating: false, count: consoles.count)
         centreTallies = Array(repeating: CallTally(), count: scenario.centres.count)
         typeTallies = Array(repeating: CallTally(), count: typeCount)
     }
@@ -148,8 +155,7 @@ struct Replication {
             typeTallies[Int(caller.type)].offered += 1
             hours.offered[hourOfDay(now)] += 1
         }
-        if idleConsoles[centre] > 0 {
-            idleConsoles[centre] -= 1
+        if waitingCount[centre] == 0 && board.earliestFree(centre) <= now {
             answer(caller)
         } else if let limit = capacity[centre], waitingCount[centre] >= limit {
             block(caller)
@@ -161,23 +167,30 @@ struct Replication {
             if caller.patience.isFinite {
                 calendar.schedule(entry, at: now + caller.patience, rank: Rank.patienceEnds)
             }
+            scheduleConsoleEvent(centre)
         }
     }
 
     /// Draws every random attribute of a new caller at `centre`, each from its own stream.
     mutating func drawCaller(_ centre: Int, at now: Double) -> Caller {
+        let type = typeChoice?.draw(streams[centre].callType) ?? 0
         let draw = streams[centre]
-        let type = typeChoice?.draw(draw.callType) ?? 0
-        let profile = profiles[centre * typeCount + type]
-        let urgent = profile.escalation.probability > 0 && draw.escalation.bernoulli(profile.escalation.probability)
-        let handling = profile.handling.sample(draw.handling)
-        var busy = handling + profile.wrapup.sample(draw.wrapup)
-        var alertDelay = 0.0
-        if urgent {
-            let handoff = profile.escalation.handoff.sample(draw.handoff)
-            let decision = profile.escalation.decision.sample(draw.decision)
-            busy += handoff
-            alertDelay = min(decision, handling) + handoff
+        // The profile is read in place through a buffer: copying it (or its distributions) would
+        // cost more than the draws.
+        let (urgent, busy, alertDelay) = profiles.withUnsafeBufferPointer { profiles in
+            let profile = profiles.baseAddress! + (centre * typeCount + type)
+            let probability = profile.pointee.escalation.probability
+            let urgent = probability > 0 && draw.escalation.bernoulli(probability)
+            let handling = profile.pointee.handling.sample(draw.handling)
+            var busy = handling + profile.pointee.wrapup.sample(draw.wrapup)
+            var alertDelay = 0.0
+            if urgent {
+                let handoff = profile.pointee.escalation.handoff.sample(draw.handoff)
+                let decision = profile.pointee.escalation.decision.sample(draw.decision)
+                busy += handoff
+                alertDelay = min(decision, handling) + handoff
+            }
+            return (urgent, busy, alertDelay)
         }
         let patience = self.patience[centre]?.sample(draw.patience) ?? .infinity
         lastID &+= 1
@@ -188,7 +201,17 @@ struct Replication {
             busy: busy, alertDelay: alertDelay)
     }
 
+    /// Schedules the centre's console event, when its first console frees, unless it is pending.
+    mutating func scheduleConsoleEvent(_ centre: Int) {
+        let time = board.earliestFree(centre)
+        guard !consoleEventPending[centre], time.isFinite else { return }
+        consoleEventPending[centre] = true
+        calendar.schedule(UInt64(centre), at: max(time, calendar.now), rank: Rank.consoleFree)
+    }
+
+    /// The centre's first console frees while callers wait: it answers the longest-waiting one.
     mutating func consoleFrees(_ centre: Int) {
+        consoleEventPending[centre] = false
         while let entry = queues[centre].popFirst() {
             let slot = Int(entry & 0xFFFF_FFFF)
             guard callers[slot].id == UInt32(entry >> 32) else { continue }  // hung up earlier
@@ -196,9 +219,9 @@ struct Replication {
             release(slot)
             waitingCount[centre] -= 1
             answer(caller)
-            return
+            break
         }
-        idleConsoles[centre] += 1
+        if waitingCount[centre] > 0 { scheduleConsoleEvent(centre) }
     }
 
     mutating func patienceEnds(_ entry: UInt64) {
@@ -221,12 +244,13 @@ struct Replication {
         hours.abandoned[hourOfDay(caller.arrival)] += 1
     }
 
-    /// A console of the caller's centre takes the call now.
+    /// The centre's first free console takes the call now.
     mutating func answer(_ caller: Caller) {
         let now = calendar.now
         let centre = Int(caller.centre)
+        assert(board.earliestFree(centre) <= now)
+        board.occupyEarliest(centre, until: now + caller.busy)
         addBusyTime(centre, from: now, to: now + caller.busy)
-        calendar.schedule(UInt64(centre), at: now + caller.busy, rank: Rank.consoleFree)
         guard caller.counted else { return }
         unresolved -= 1
         let wait = now - caller.arrival
@@ -289,12 +313,14 @@ struct Replication {
         guard time < stop else { return }
         centreTallies[centre].busyTime += stop - time
         var hourIndex = (time / ArrivalPattern.hour).rounded(.down)
-        while time < stop {
-            let hourEnd = min(stop, (hourIndex + 1) * ArrivalPattern.hour)
+        var hourEnd = (hourIndex + 1) * ArrivalPattern.hour
+        while hourEnd < stop {
             hours.busyTime[Int(hourIndex) % 24] += hourEnd - time
             time = hourEnd
             hourIndex += 1
+            hourEnd += ArrivalPattern.hour
         }
+        hours.busyTime[Int(hourIndex) % 24] += stop - time
     }
 
     /// Seconds of the window that fall in each hour of the day.
