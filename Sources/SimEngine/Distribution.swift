@@ -1,71 +1,97 @@
-import Foundation
-
 import CGSL
+import Foundation
 
 /// A distribution of durations (in seconds) or of other non-negative quantities, as a scenario
 /// names it, ready to sample.
 ///
-/// Parameters are checked by whoever builds one (the scenario reader); `init` only converts them to
-/// GSL's parameterisation.
-public enum Distribution: Sendable, Equatable {
-    case constant(Double)
-    case exponential(mean: Double)
-    /// Stored as GSL's `zeta` and `sigma`, converted from the mean and standard deviation.
-    case lognormal(mean: Double, sd: Double, zeta: Double, sigma: Double)
-    /// Stored with GSL's shape and scale, converted from the mean and standard deviation.
-    case gamma(mean: Double, sd: Double, shape: Double, scale: Double)
-    case weibull(shape: Double, scale: Double)
-    case uniform(min: Double, max: Double)
-    case empirical([Double])
-
-    /// A lognormal distribution with the given mean and standard deviation.
-    public static func lognormal(mean: Double, sd: Double) -> Distribution {
-        let sigma2 = log1p(sd * sd / (mean * mean))
-        return .lognormal(mean: mean, sd: sd, zeta: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot())
+/// Made with the static functions named after each distribution; parameters are checked by whoever
+/// makes one (the scenario reader), and converted here to GSL's parameterisation once. A value type
+/// whose fields are plain numbers (and, for `empirical`, the values to resample), so sampling reads
+/// it in place.
+public struct Distribution: Sendable, Equatable {
+    /// The family of the distribution.
+    public enum Kind: Sendable, Equatable {
+        case constant, exponential, lognormal, gamma, weibull, uniform, empirical
     }
 
-    /// A gamma distribution with the given mean and standard deviation (`sd` > 0).
+    public let kind: Kind
+    /// The parameters as the scenario gave them (value; mean; mean and sd; shape and scale; min and max).
+    public let first: Double, second: Double
+    /// GSL's parameters for the draw (lognormal: zeta and sigma; gamma: shape and scale).
+    @usableFromInline let a: Double, b: Double
+    /// The values an empirical distribution resamples; empty for the others.
+    public let values: [Double]
+
+    init(_ kind: Kind, _ first: Double, _ second: Double = 0, a: Double = 0, b: Double = 0, values: [Double] = []) {
+        self.kind = kind
+        self.first = first
+        self.second = second
+        self.a = a
+        self.b = b
+        self.values = values
+    }
+
+    /// Always `value`; draws nothing.
+    public static func constant(_ value: Double) -> Distribution { Distribution(.constant, value) }
+
+    /// Exponential with the given mean.
+    public static func exponential(mean: Double) -> Distribution { Distribution(.exponential, mean) }
+
+    /// Lognormal with the given mean and standard deviation.
+    public static func lognormal(mean: Double, sd: Double) -> Distribution {
+        let sigma2 = log1p(sd * sd / (mean * mean))
+        return Distribution(.lognormal, mean, sd, a: log(mean) - sigma2 / 2, b: sigma2.squareRoot())
+    }
+
+    /// Gamma with the given mean and standard deviation (`sd` > 0).
     public static func gamma(mean: Double, sd: Double) -> Distribution {
-        .gamma(mean: mean, sd: sd, shape: mean * mean / (sd * sd), scale: sd * sd / mean)
+        Distribution(.gamma, mean, sd, a: mean * mean / (sd * sd), b: sd * sd / mean)
+    }
+
+    /// Weibull with the given shape (a number) and scale (a duration).
+    public static func weibull(shape: Double, scale: Double) -> Distribution { Distribution(.weibull, shape, scale) }
+
+    /// Uniform on [min, max).
+    public static func uniform(min: Double, max: Double) -> Distribution { Distribution(.uniform, min, max) }
+
+    /// Resamples `values` (at least one), each equally likely.
+    public static func empirical(_ values: [Double]) -> Distribution {
+        Distribution(.empirical, 0, values: values)
     }
 
     /// One draw from `stream`. A constant draws nothing.
     @inlinable
     public func sample(_ stream: RandomStream) -> Double {
-        switch self {
-        case .constant(let value): return value
-        case .exponential(let mean): return stream.exponential(mean: mean)
-        case .lognormal(_, _, let zeta, let sigma): return stream.lognormal(zeta: zeta, sigma: sigma)
-        case .gamma(_, _, let shape, let scale): return stream.gamma(shape: shape, scale: scale)
-        case .weibull(let shape, let scale): return stream.weibull(scale: scale, shape: shape)
-        case .uniform(let min, let max): return stream.flat(min: min, max: max)
-        case .empirical(let values): return values[stream.index(below: values.count)]
+        switch kind {
+        case .constant: return first
+        case .exponential: return stream.exponential(mean: first)
+        case .lognormal: return stream.lognormal(zeta: a, sigma: b)
+        case .gamma: return stream.gamma(shape: a, scale: b)
+        case .weibull: return stream.weibull(scale: second, shape: first)
+        case .uniform: return stream.flat(min: first, max: second)
+        case .empirical: return values[stream.index(below: values.count)]
         }
     }
 
     /// The distribution's mean.
     public var mean: Double {
-        switch self {
-        case .constant(let value): return value
-        case .exponential(let mean), .lognormal(let mean, _, _, _), .gamma(let mean, _, _, _): return mean
-        case .weibull(let shape, let scale): return scale * gsl_sf_gamma(1 + 1 / shape)
-        case .uniform(let min, let max): return (min + max) / 2
-        case .empirical(let values): return values.reduce(0, +) / Double(values.count)
+        switch kind {
+        case .constant, .exponential, .lognormal, .gamma: return first
+        case .weibull: return second * gsl_sf_gamma(1 + 1 / first)
+        case .uniform: return (first + second) / 2
+        case .empirical: return values.reduce(0, +) / Double(values.count)
         }
     }
 
     /// The distribution's second moment E[X²].
     public var secondMoment: Double {
-        switch self {
-        case .constant(let value): return value * value
-        case .exponential(let mean): return 2 * mean * mean
-        case .lognormal(let mean, let sd, _, _), .gamma(let mean, let sd, _, _): return sd * sd + mean * mean
-        case .weibull(let shape, let scale): return scale * scale * gsl_sf_gamma(1 + 2 / shape)
-        case .uniform(let min, let max): return (min * min + min * max + max * max) / 3
-        case .empirical(let values): return values.reduce(0) { $0 + $1 * $1 } / Double(values.count)
+        switch kind {
+        case .constant: return first * first
+        case .exponential: return 2 * first * first
+        case .lognormal, .gamma: return second * second + first * first
+        case .weibull: return second * second * gsl_sf_gamma(1 + 2 / first)
+        case .uniform: return (first * first + first * second + second * second) / 3
+        case .empirical: return values.reduce(0) { $0 + $1 * $1 } / Double(values.count)
         }
     }
-
-    /// `true` when a draw is always 0.
-    public var isZero: Bool { self == .constant(0) }
 }
