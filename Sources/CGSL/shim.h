@@ -6,6 +6,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_integration.h>
 
 /* GSL exposes its generator types as mutable C globals, which Swift 6 refuses as
    not concurrency-safe. callsim uses one generator type (taus2); this accessor hands it over. */

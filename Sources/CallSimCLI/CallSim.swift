@@ -13,7 +13,7 @@ struct CallSim: AsyncParsableCommand {
             message naming the file, line and field; 3 internal error.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Bench.self])
+        subcommands: [Run.self, Validate.self, Erlang.self, Bench.self])
 }
 
 /// Bad input found by the command line itself (a flag's value): exit status 2.

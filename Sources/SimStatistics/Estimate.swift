@@ -37,11 +37,9 @@ public enum StudentT {
     /// The `p`-quantile of Student's t with the given degrees of freedom (≥ 1).
     public static func quantile(_ p: Double, degreesOfFreedom: Int) -> Double {
         precondition(degreesOfFreedom >= 1 && p > 0 && p < 1)
-        _ = gslReady
+        GSLErrors.off()
         let q = gsl_cdf_tdist_Pinv(p, Double(degreesOfFreedom))
         precondition(q.isFinite, "GSL returned \(q) for a t quantile")
         return q
     }
-
-    private static let gslReady: Void = { _ = gsl_set_error_handler_off() }()
 }

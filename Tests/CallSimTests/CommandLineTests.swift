@@ -77,3 +77,48 @@ import Testing
         }
     }
 }
+
+/// `callsim erlang`.
+@Suite struct ErlangCommandTests {
+    @Test("JSON for one number of consoles, a list for a range, the answer for a target")
+    func json() throws {
+        let one = try execute(["erlang", "--calls-per-hour", "200", "--aht", "3m", "--consoles", "14", "--format", "json"])
+        #expect(one.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "erlang-c")
+        #expect(abs((object["p_wait"] as? Double ?? 0) - 0.1741319) < 1e-6)
+        for key in ["consoles", "load_erlang", "p_abandon", "asa_s", "mean_wait_s", "service_level", "occupancy",
+                    "wait_p50_s", "wait_p90_s", "wait_p95_s", "wait_p99_s"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let range = try execute(["erlang", "--calls-per-hour", "200", "--aht", "3m", "--consoles", "10-14",
+                                 "--patience", "5m", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(range.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 5 && list.allSatisfy { $0["model"] as? String == "erlang-a" })
+        let target = try execute(["erlang", "--calls-per-hour", "200", "--aht", "3m", "--target-sl", "0.8", "--format", "json"])
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(target.stdout.utf8)) as? [String: Any])
+        #expect(answer["consoles"] as? Int == 14)
+    }
+
+    @Test("At or below the load: p_wait 1, waits null, a note")
+    func unstable() throws {
+        let result = try execute(["erlang", "--calls-per-hour", "200", "--aht", "3m", "--consoles", "10", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["p_wait"] as? Double == 1)
+        #expect(object["asa_s"] is NSNull && object["wait_p90_s"] is NSNull)
+        #expect(object["note"] != nil)
+    }
+
+    @Test("Bad flags exit 2", arguments: [
+        ["--calls-per-hour", "0", "--aht", "3m", "--consoles", "2"],
+        ["--calls-per-hour", "10", "--aht", "soon", "--consoles", "2"],
+        ["--calls-per-hour", "10", "--aht", "3m", "--consoles", "5-2"],
+        ["--calls-per-hour", "10", "--aht", "3m"],
+        ["--calls-per-hour", "10", "--aht", "3m", "--target-abandonment", "0.1"],
+        ["--calls-per-hour", "10", "--aht", "3m", "--target-sl", "1.5"],
+    ])
+    func badFlags(arguments: [String]) throws {
+        #expect(try execute(["erlang"] + arguments).status == 2)
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Reports
+import ScenarioFile
+import SimStatistics
+
+extension CallSim {
+    /// `callsim erlang`: exact Erlang C and Erlang A figures, and the consoles a target needs.
+    struct Erlang: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Exact Erlang C (nobody hangs up) or Erlang A (exponential patience) figures.",
+            discussion: """
+                For one centre with Poisson arrivals and exponential handling. Give --consoles as a number \
+                or a range (10-14), or a target (--target-sl, --target-abandonment) to get the fewest \
+                consoles that meet it. With --patience the model is Erlang A, otherwise Erlang C. Waits are \
+                in seconds; wait percentiles are of answered calls.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Option(name: .customLong("calls-per-hour"), help: "Arrival rate, calls per hour.")
+        var callsPerHour: Double
+
+        @Option(help: ArgumentHelp("Mean handling time, e.g. 3m or 180.", valueName: "duration"))
+        var aht: String
+
+        @Option(help: ArgumentHelp("Consoles: a number, or a range such as 10-14.", valueName: "n|n-m"))
+        var consoles: String?
+
+        @Option(help: ArgumentHelp("Mean patience (Erlang A); without it nobody hangs up (Erlang C).",
+                                   valueName: "duration"))
+        var patience: String?
+
+        @Option(help: ArgumentHelp("\"Answered within\" for the service level.", valueName: "duration"))
+        var within: String = "20s"
+
+        @Option(name: .customLong("target-sl"), help: "Find the fewest consoles answering this share within --within.")
+        var targetServiceLevel: Double?
+
+        @Option(name: .customLong("target-abandonment"), help: "Find the fewest consoles with at most this abandonment.")
+        var targetAbandonment: Double?
+
+        @Option(help: "Output: text or json.")
+        var format: Format = .text
+
+        static let maxConsoles = 100_000
+
+        func validate() throws {
+            guard callsPerHour > 0, callsPerHour.isFinite else { throw ValidationError("--calls-per-hour must be above 0") }
+            guard (Duration.seconds(aht) ?? 0) > 0 else { throw ValidationError("--aht must be \(Duration.allowed), above 0") }
+            if let patience, (Duration.seconds(patience) ?? 0) <= 0 {
+                throw ValidationError("--patience must be \(Duration.allowed), above 0")
+            }
+            guard Duration.seconds(within) != nil else { throw ValidationError("--within must be \(Duration.allowed)") }
+            if let targetServiceLevel, !(0...1).contains(targetServiceLevel) {
+                throw ValidationError("--target-sl must be a share from 0 to 1")
+            }
+            if let targetAbandonment, !(0...1).contains(targetAbandonment) {
+                throw ValidationError("--target-abandonment must be a share from 0 to 1")
+            }
+            if targetAbandonment != nil && patience == nil {
+                throw ValidationError("--target-abandonment needs --patience: in Erlang C nobody hangs up")
+            }
+            guard consoles != nil || targetServiceLevel != nil || targetAbandonment != nil else {
+                throw ValidationError("give --consoles, or a target (--target-sl or --target-abandonment)")
+            }
+            if let consoles, consoleRange(consoles) == nil {
+                throw ValidationError("--consoles must be a number or a range such as 10-14, from 1 to \(Self.maxConsoles)")
+            }
+        }
+
+        func consoleRange(_ text: String) -> ClosedRange<Int>? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard let low = parts.first ?? nil, let high = parts.count == 2 ? parts[1] : (parts.count == 1 ? low : nil),
+                  low >= 1, low <= high, high <= Self.maxConsoles else { return nil }
+            return low...high
+        }
+
+        func formula(_ consoles: Int) -> any QueueFormula {
+            let rate = callsPerHour / 3_600, handling = Duration.seconds(aht)!
+            if let patience, let seconds = Duration.seconds(patience) {
+                return ErlangA(consoles: consoles, callsPerSecond: rate, meanHandling: handling, meanPatience: seconds)
+            }
+            return ErlangC(consoles: consoles, callsPerSecond: rate, meanHandling: handling)
+        }
+
+        func run() async throws {
+            let threshold = Duration.seconds(within)!
+            let range = consoles.flatMap(consoleRange)
+            var answer: [any QueueFormula]
+            var single = range.map { $0.count == 1 } ?? true
+            if targetServiceLevel != nil || targetAbandonment != nil {
+                let low = range?.lowerBound ?? 1, high = range?.upperBound ?? Self.maxConsoles
+                guard let found = Staffing.fewestConsoles(
+                    maximum: high, serviceLevel: targetServiceLevel, within: threshold, abandonment: targetAbandonment,
+                    formula: formula)
+                else {
+                    throw InputError(description: "no number of consoles up to \(high) meets the target")
+                }
+                answer = [formula(max(found, low))]
+                single = true
+            } else {
+                answer = (range ?? 1...1).map(formula)
+            }
+            let rows = answer.map { ErlangReport.json($0, within: threshold) }
+            switch format {
+            case .json: print((single ? rows[0] : JSON.array(rows)).text(), terminator: "")
+            case .text: print(ErlangReport.text(answer, within: threshold), terminator: "")
+            }
+        }
+    }
+}
