@@ -8,6 +8,8 @@ public struct ArrivalPattern: Sendable {
     public let daily: [Double]
     /// Relative rate for each day of the week, Monday first (7 values, mean 1).
     public let weekly: [Double]
+    /// Coefficient of variation of each day's Gamma(mean 1) rate factor per centre; `nil`: none.
+    public let dayToDayCV: Double?
     /// daily × weekly for each of the 168 hours of the week.
     let hourOfWeek: [Double]
 
@@ -15,7 +17,10 @@ public struct ArrivalPattern: Sendable {
     static let week = 168 * hour
 
     /// A pattern from the two profiles: non-negative weights, not all zero; flat by default.
-    public init(daily: [Double] = Array(repeating: 1, count: 24), weekly: [Double] = Array(repeating: 1, count: 7)) {
+    public init(
+        daily: [Double] = Array(repeating: 1, count: 24), weekly: [Double] = Array(repeating: 1, count: 7),
+        dayToDayCV: Double? = nil
+    ) {
         precondition(daily.count == 24 && weekly.count == 7)
         let dailySum = daily.reduce(0, +), weeklySum = weekly.reduce(0, +)
         precondition(dailySum > 0 && weeklySum > 0)
@@ -23,6 +28,7 @@ public struct ArrivalPattern: Sendable {
         self.daily = daily
         self.weekly = weekly
         self.hourOfWeek = (0..<168).map { daily[$0 % 24] * weekly[$0 / 24] }
+        self.dayToDayCV = dayToDayCV
     }
 
     /// The relative rate at time `t` (seconds since Monday 00:00).

@@ -28,12 +28,12 @@ struct Replication {
 
     /// The purposes that have a random stream of their own at each centre.
     enum Purpose: Int, CaseIterable {
-        case arrivals, callType, escalation, handling, wrapup, patience, handoff, decision
+        case arrivals, callType, escalation, handling, wrapup, patience, handoff, decision, dayFactor
     }
 
     /// A centre's random streams, one per purpose.
     struct CentreStreams {
-        let arrivals, callType, escalation, handling, wrapup, patience, handoff, decision: RandomStream
+        let arrivals, callType, escalation, handling, wrapup, patience, handoff, decision, dayFactor: RandomStream
 
         init(_ streams: RandomStreams, centre: Int) {
             func make(_ purpose: Purpose) -> RandomStream { streams.stream(group: centre, purpose: purpose.rawValue) }
@@ -45,6 +45,7 @@ struct Replication {
             patience = make(.patience)
             handoff = make(.handoff)
             decision = make(.decision)
+            dayFactor = make(.dayFactor)
         }
     }
 
@@ -68,9 +69,8 @@ struct Replication {
     let windowStart: Double, windowEnd: Double
     let threshold: Double
     let typeCount: Int
-    /// Arrival rate of each centre, per second.
-    let rates: [Double]
-    let pattern: ArrivalPattern
+    /// Each centre's arrival process.
+    var arrivalProcesses: [CentreArrivals]
     let patience: [Distribution?]
     let capacity: [Int?]
     /// What applies to each call type at each centre, at `centre * typeCount + type`.
@@ -103,8 +103,12 @@ struct Replication {
         windowEnd = scenario.warmup + scenario.horizon
         threshold = scenario.serviceLevelThreshold
         typeCount = scenario.callTypes.count
-        rates = scenario.centres.map { $0.callsPerDay / 86_400 }
-        pattern = scenario.arrivals
+        arrivalProcesses = scenario.centres.map { centre in
+            CentreArrivals(
+                rate: centre.callsPerDay / 86_400, pattern: scenario.arrivals,
+                surges: scenario.surges.filter { $0.centres?.contains(centre.code) ?? true },
+                dayToDayCV: scenario.arrivals.dayToDayCV)
+        }
         patience = scenario.centres.map(\.patience)
         capacity = scenario.centres.map(\.queueCapacity)
         profiles = scenario.centres.flatMap(\.profiles)
@@ -122,7 +126,7 @@ struct Replication {
 
     /// Plays the replication out and returns its figures.
     mutating func run() -> ReplicationSummary {
-        for centre in rates.indices { scheduleArrival(centre, after: 0) }
+        for centre in arrivalProcesses.indices { scheduleArrival(centre, after: 0) }
         while let event = calendar.next() {
             switch event.rank {
             case Rank.consoleFree: consoleFrees(Int(event.payload))
@@ -137,10 +141,9 @@ struct Replication {
     // MARK: - Events
 
     mutating func scheduleArrival(_ centre: Int, after time: Double) {
-        let rate = rates[centre]
-        guard rate > 0 else { return }
+        guard arrivalProcesses[centre].rate > 0 else { return }
         let area = streams[centre].arrivals.exponential(mean: 1)
-        let next = pattern.nextArrival(after: time, rate: rate, unitExponential: area)
+        let next = arrivalProcesses[centre].next(after: time, unitExponential: area, days: streams[centre].dayFactor)
         calendar.schedule(UInt64(centre), at: next, rank: Rank.arrival)
     }
 

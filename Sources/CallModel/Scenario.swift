@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public var centres: [Centre]
     /// Who may answer whose callers.
     public var routing: Routing
+    /// Periods of faster arrivals; times count from time 0 (the warm-up included).
+    public var surges: [Surge]
     /// Targets for `check` and `size`, and for the `targets` rows of a run's results.
     public var targets: [Target]
 
@@ -34,7 +36,7 @@ public struct Scenario: Sendable {
         name: String, seed: UInt64 = 1, horizon: Double, warmup: Double = 0, replications: Int = 10,
         serviceLevelThreshold: Double = 20, arrivals: ArrivalPattern = ArrivalPattern(),
         callTypes: [CallType] = [CallType(name: "call", share: 1)], centres: [Centre],
-        routing: Routing = .local, targets: [Target] = []
+        routing: Routing = .local, surges: [Surge] = [], targets: [Target] = []
     ) {
         self.name = name
         self.seed = seed
@@ -46,6 +48,7 @@ public struct Scenario: Sendable {
         self.callTypes = callTypes
         self.centres = centres
         self.routing = routing
+        self.surges = surges
         self.targets = targets
     }
 }

@@ -78,7 +78,7 @@ struct ScenarioBuilder {
     static let typeKeys = ["name", "share", "handling", "wrapup", "escalation"]
     /// Keys of features that are specified but not modelled yet, and what they are.
     static let later = [
-        "redial": "redials", "surges": "surges", "absences": "absences", "day_to_day_cv": "day-to-day variation",
+        "redial": "redials", "absences": "absences",
     ]
 
     func build() throws -> Scenario {
@@ -115,11 +115,12 @@ struct ScenarioBuilder {
                 typeSettings: typeSettings, known: centres))
         }
         try checkNeighbours(centres, fields: centreFields)
+        let surges = try top["surges"].map { try self.surges($0, codes: centres.map(\.code)) } ?? []
         for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
         return Scenario(
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
             serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
-            routing: routing, targets: targets)
+            routing: routing, surges: surges, targets: targets)
     }
 
     func notYet(_ field: Field, _ feature: String) -> ScenarioError {
@@ -158,7 +159,6 @@ struct ScenarioBuilder {
 
     func arrivalPattern(_ field: Field) throws -> ArrivalPattern {
         let map = try field.mapping("arrivals", allowed: ["daily_profile", "weekly_profile", "day_to_day_cv"])
-        if let cv = map["day_to_day_cv"] { throw notYet(cv, "day-to-day variation (day_to_day_cv)") }
         func profile(_ key: String, _ length: Int, _ what: String) throws -> [Double]? {
             guard let profile = map[key] else { return nil }
             let items = try profile.list("\(length) relative weights, \(what)")
@@ -171,8 +171,10 @@ struct ScenarioBuilder {
         }
         let daily = try profile("daily_profile", 24, "one per hour from 00:00")
         let weekly = try profile("weekly_profile", 7, "one per day from Monday")
+        let cv = try map["day_to_day_cv"]?.number(in: 0...10, allowed: "a coefficient of variation from 0 to 10")
         return ArrivalPattern(
-            daily: daily ?? Array(repeating: 1, count: 24), weekly: weekly ?? Array(repeating: 1, count: 7))
+            daily: daily ?? Array(repeating: 1, count: 24), weekly: weekly ?? Array(repeating: 1, count: 7),
+            dayToDayCV: cv)
     }
 
     func callTypes(_ field: Field) throws -> ([CallType], [Settings]) {
@@ -193,6 +195,29 @@ struct ScenarioBuilder {
             throw field.error("the shares must add up to 1 (they add up to \(total))")
         }
         return (types, settings)
+    }
+
+    func surges(_ field: Field, codes: [String]) throws -> [Surge] {
+        try field.list("surges").map { item in
+            let map = try item.mapping("a surge", allowed: ["from", "to", "factor", "centres"])
+            let from = try map.required("from", "when it starts, counted from time 0 (Monday 00:00)").duration()
+            let toField = try map.required("to", "when it ends")
+            let to = try toField.duration()
+            guard to > from else { throw toField.error("must be after from: a surge cannot end before it starts") }
+            let factor = try map.required("factor", "what the arrival rate is multiplied by")
+                .number(in: 0 ... 1_000, allowed: "a factor from 0 to 1000")
+            let centres = try map["centres"].map { list in
+                try list.list("centre codes").map { item -> String in
+                    let code = try item.string()
+                    guard codes.contains(code) else {
+                        let hint = Field.closest(to: code, in: codes).map { " (did you mean '\($0)'?)" } ?? ""
+                        throw item.error("unknown centre '\(code)'\(hint)")
+                    }
+                    return code
+                }
+            }
+            return Surge(from: from, to: to, factor: factor, centres: centres)
+        }
     }
 
     func routing(_ field: Field) throws -> Routing {
