@@ -29,11 +29,13 @@ struct Replication {
     /// The purposes that have a random stream of their own at each centre.
     enum Purpose: Int, CaseIterable {
         case arrivals, callType, escalation, handling, wrapup, patience, handoff, decision, dayFactor
+        case redialChoice, redialDelay
     }
 
     /// A centre's random streams, one per purpose.
     struct CentreStreams {
         let arrivals, callType, escalation, handling, wrapup, patience, handoff, decision, dayFactor: RandomStream
+        let redialChoice, redialDelay: RandomStream
 
         init(_ streams: RandomStreams, centre: Int) {
             func make(_ purpose: Purpose) -> RandomStream { streams.stream(group: centre, purpose: purpose.rawValue) }
@@ -46,6 +48,8 @@ struct Replication {
             handoff = make(.handoff)
             decision = make(.decision)
             dayFactor = make(.dayFactor)
+            redialChoice = make(.redialChoice)
+            redialDelay = make(.redialDelay)
         }
     }
 
@@ -58,6 +62,11 @@ struct Replication {
         var counted: Bool
         /// When this attempt arrived.
         var arrival: Double
+        /// When the caller first called (his first attempt).
+        var firstArrival: Double
+        /// After hanging up or a busy tone, he calls again this long after; infinite: he does not.
+        var redialDelay: Double
+        var isRedial: Bool
         /// How long he waits before hanging up (infinite: he never does).
         var patience: Double
         /// How long answering keeps a console busy: talk, wrap-up and any hand-off.
@@ -76,6 +85,7 @@ struct Replication {
     /// What applies to each call type at each centre, at `centre * typeCount + type`.
     let profiles: [CallProfile]
     let consoles: [Int]
+    let redial: Redial?
 
     let randomness: RandomStreams
     let streams: [CentreStreams]
@@ -113,6 +123,7 @@ struct Replication {
         capacity = scenario.centres.map(\.queueCapacity)
         profiles = scenario.centres.flatMap(\.profiles)
         consoles = scenario.centres.map(\.consoles)
+        redial = scenario.redial
         randomness = RandomStreams(seed: scenario.seed, replication: replication)
         streams = scenario.centres.indices.map { [randomness] in CentreStreams(randomness, centre: $0) }
         typeChoice = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil
@@ -131,7 +142,8 @@ struct Replication {
             switch event.rank {
             case Rank.consoleFree: consoleFrees(Int(event.payload))
             case Rank.patienceEnds: patienceEnds(event.payload)
-            default: arrives(Int(event.payload))
+            default:
+                if event.payload & Self.redialFlag != 0 { redials(event.payload) } else { arrives(Int(event.payload)) }
             }
             if unresolved == 0 && calendar.now >= windowEnd { break }
         }
@@ -140,6 +152,9 @@ struct Replication {
 
     // MARK: - Events
 
+    /// Marks an arrival event's payload as a redial (a parked caller's slot and id) rather than a centre.
+    static let redialFlag: UInt64 = 1 << 31
+
     mutating func scheduleArrival(_ centre: Int, after time: Double) {
         guard arrivalProcesses[centre].rate > 0 else { return }
         let area = streams[centre].arrivals.exponential(mean: 1)
@@ -147,15 +162,41 @@ struct Replication {
         calendar.schedule(UInt64(centre), at: next, rank: Rank.arrival)
     }
 
+    /// A new caller calls `centre`.
     mutating func arrives(_ centre: Int) {
         let now = calendar.now
         scheduleArrival(centre, after: now)
         arrivals += 1
-        let caller = drawCaller(centre, at: now)
+        offer(drawCaller(centre, at: now))
+    }
+
+    /// A caller who hung up or got a busy tone calls again: the same caller (type, urgency, call),
+    /// with a new patience and a new redial decision.
+    mutating func redials(_ entry: UInt64) {
+        let slot = Int(entry & (Self.redialFlag - 1))
+        var caller = callers[slot]
+        release(slot)
+        let now = calendar.now
+        arrivals += 1
+        caller.arrival = now
+        caller.isRedial = true
+        caller.counted = now >= windowStart && now < windowEnd
+        drawAttempt(&caller)
+        offer(caller)
+    }
+
+    /// An attempt is offered to the caller's centre: answered at once, blocked, or queued.
+    mutating func offer(_ caller: Caller) {
+        let now = calendar.now
+        let centre = Int(caller.centre)
         if caller.counted {
             unresolved += 1
             centreTallies[centre].offered += 1
             typeTallies[Int(caller.type)].offered += 1
+            if caller.isRedial {
+                centreTallies[centre].redials += 1
+                typeTallies[Int(caller.type)].redials += 1
+            }
             hours.offered[hourOfDay(now)] += 1
         }
         if waitingCount[centre] == 0 && board.earliestFree(centre) <= now {
@@ -172,6 +213,31 @@ struct Replication {
             }
             scheduleConsoleEvent(centre)
         }
+    }
+
+    /// What is drawn anew for each attempt: patience, and whether and when he would call again.
+    mutating func drawAttempt(_ caller: inout Caller) {
+        let centre = Int(caller.centre)
+        caller.patience = patience[centre]?.sample(streams[centre].patience) ?? .infinity
+        caller.redialDelay = .infinity
+        if let redial, redial.probability > 0 {
+            let again = streams[centre].redialChoice.bernoulli(redial.probability)
+            let delay = redial.delay.sample(streams[centre].redialDelay)
+            if again { caller.redialDelay = delay }
+        }
+    }
+
+    /// The attempt ends without an answer: the caller calls again later, or gives up for good.
+    /// Returns `true` when an urgent call is lost.
+    mutating func giveUp(_ caller: Caller) -> Bool {
+        guard caller.redialDelay.isFinite else { return caller.urgent }
+        var parked = caller
+        parked.id = newID()  // the old id may still stand in the queue, for the attempt that ended
+        let slot = park(parked)
+        calendar.schedule(
+            UInt64(slot) | UInt64(parked.id) << 32 | Self.redialFlag, at: calendar.now + caller.redialDelay,
+            rank: Rank.arrival)
+        return false
     }
 
     /// Draws every random attribute of a new caller at `centre`, each from its own stream.
@@ -195,13 +261,12 @@ struct Replication {
             }
             return (urgent, busy, alertDelay)
         }
-        let patience = self.patience[centre]?.sample(draw.patience) ?? .infinity
-        lastID &+= 1
-        if lastID == 0 { lastID = 1 }
-        return Caller(
-            id: lastID, centre: Int32(centre), type: Int32(type), urgent: urgent,
-            counted: now >= windowStart && now < windowEnd, arrival: now, patience: patience,
-            busy: busy, alertDelay: alertDelay)
+        var caller = Caller(
+            id: newID(), centre: Int32(centre), type: Int32(type), urgent: urgent,
+            counted: now >= windowStart && now < windowEnd, arrival: now, firstArrival: now, redialDelay: .infinity,
+            isRedial: false, patience: .infinity, busy: busy, alertDelay: alertDelay)
+        drawAttempt(&caller)
+        return caller
     }
 
     /// Schedules the centre's console event, when its first console frees, unless it is pending.
@@ -234,13 +299,14 @@ struct Replication {
         release(slot)
         let centre = Int(caller.centre)
         waitingCount[centre] -= 1
+        let lost = giveUp(caller)
         guard caller.counted else { return }
         unresolved -= 1
         let wait = calendar.now - caller.arrival
         func count(_ tally: inout CallTally) {
             tally.abandoned += 1
             tally.waitSum += wait
-            if caller.urgent { tally.urgentLost += 1 }
+            if lost { tally.urgentLost += 1 }
         }
         count(&centreTallies[centre])
         count(&typeTallies[Int(caller.type)])
@@ -258,7 +324,7 @@ struct Replication {
         unresolved -= 1
         let wait = now - caller.arrival
         let within = wait <= threshold
-        let alertDelay = now + caller.alertDelay - caller.arrival
+        let alertDelay = now + caller.alertDelay - caller.firstArrival
         func count(_ tally: inout CallTally) {
             tally.answered += 1
             tally.answeredWaitSum += wait
@@ -279,17 +345,25 @@ struct Replication {
     }
 
     mutating func block(_ caller: Caller) {
+        let lost = giveUp(caller)
         guard caller.counted else { return }
         unresolved -= 1
         func count(_ tally: inout CallTally) {
             tally.blocked += 1
-            if caller.urgent { tally.urgentLost += 1 }
+            if lost { tally.urgentLost += 1 }
         }
         count(&centreTallies[Int(caller.centre)])
         count(&typeTallies[Int(caller.type)])
     }
 
     // MARK: - Bookkeeping
+
+    /// A caller id not in use (0 marks a free slot).
+    mutating func newID() -> UInt32 {
+        lastID &+= 1
+        if lastID == 0 { lastID = 1 }
+        return lastID
+    }
 
     /// Keeps a waiting caller in a free slot and returns the slot.
     mutating func park(_ caller: Caller) -> Int {

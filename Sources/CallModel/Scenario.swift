@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public var centres: [Centre]
     /// Who may answer whose callers.
     public var routing: Routing
+    /// Callers who hang up or get a busy tone and call again; `nil`: nobody does.
+    public var redial: Redial?
     /// Periods of faster arrivals; times count from time 0 (the warm-up included).
     public var surges: [Surge]
     /// Targets for `check` and `size`, and for the `targets` rows of a run's results.
@@ -36,7 +38,7 @@ public struct Scenario: Sendable {
         name: String, seed: UInt64 = 1, horizon: Double, warmup: Double = 0, replications: Int = 10,
         serviceLevelThreshold: Double = 20, arrivals: ArrivalPattern = ArrivalPattern(),
         callTypes: [CallType] = [CallType(name: "call", share: 1)], centres: [Centre],
-        routing: Routing = .local, surges: [Surge] = [], targets: [Target] = []
+        routing: Routing = .local, redial: Redial? = nil, surges: [Surge] = [], targets: [Target] = []
     ) {
         self.name = name
         self.seed = seed
@@ -48,6 +50,7 @@ public struct Scenario: Sendable {
         self.callTypes = callTypes
         self.centres = centres
         self.routing = routing
+        self.redial = redial
         self.surges = surges
         self.targets = targets
     }
@@ -151,4 +154,16 @@ public struct Centre: Sendable {
 public enum Routing: Sendable, Equatable {
     /// Each centre answers only its own callers.
     case local
+}
+
+/// Redials: a caller who hangs up or gets a busy tone calls again with `probability`, after `delay`.
+/// He keeps his call type, urgency and handling; his patience is drawn anew for each attempt.
+public struct Redial: Sendable, Equatable {
+    public var probability: Double
+    public var delay: Distribution
+
+    public init(probability: Double, delay: Distribution) {
+        self.probability = probability
+        self.delay = delay
+    }
 }

@@ -78,7 +78,7 @@ struct ScenarioBuilder {
     static let typeKeys = ["name", "share", "handling", "wrapup", "escalation"]
     /// Keys of features that are specified but not modelled yet, and what they are.
     static let later = [
-        "redial": "redials", "absences": "absences",
+        "absences": "absences",
     ]
 
     func build() throws -> Scenario {
@@ -101,6 +101,15 @@ struct ScenarioBuilder {
         let arrivals = try top["arrivals"].map(arrivalPattern) ?? ArrivalPattern()
         let (types, typeSettings) = try top["call_types"].map(callTypes) ?? ([CallType(name: "call", share: 1)], [Settings()])
         let routing = try top["routing"].map(self.routing) ?? .local
+        let redial = try top["redial"].map { field -> Redial in
+            let map = try field.mapping("redials", allowed: ["probability", "delay"])
+            return Redial(
+                probability: try map.required("probability", "the chance that a caller who gives up calls again")
+                    .number(in: 0...1, allowed: "a probability from 0 to 1"),
+                delay: try distribution(
+                    try map.required("delay", "how long after giving up he calls again (a distribution)"),
+                    positiveMean: false))
+        }
         var targets = try top["targets"].map { try self.targets($0, nationalOnly: false) } ?? []
         targets += try top["national_targets"].map { try self.targets($0, nationalOnly: true) } ?? []
         let centreFields = try top.required("centres", "the list of call-taking centres").list("centres")
@@ -120,7 +129,7 @@ struct ScenarioBuilder {
         return Scenario(
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
             serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
-            routing: routing, surges: surges, targets: targets)
+            routing: routing, redial: redial, surges: surges, targets: targets)
     }
 
     func notYet(_ field: Field, _ feature: String) -> ScenarioError {

@@ -103,4 +103,30 @@ import Testing
         let total = observed.reduce(0, +), mean = expected.reduce(0, +)
         #expect(abs(total - mean) < 4 * mean.squareRoot())
     }
+
+    @Test("Redials: every attempt answered, abandoned or blocked; redials counted; a redialling caller is not lost")
+    func redials() async throws {
+        let text = Self.busy.replacingOccurrences(of: "horizon: 7d", with: "horizon: 7d\nredial: {probability: 0.6, delay: {distribution: exponential, mean: 5m}}")
+        let result = await simulate(try scenario(text))
+        for kpis in [result.total] + result.centres.map(\.kpis) {
+            for replication in 0..<8 {
+                let value = { (kpi: KPI) in kpis[kpi.index].values[replication] ?? -1 }
+                #expect(value(.offered) == value(.answered) + value(.abandoned) + value(.blocked))
+            }
+        }
+        // About 60 % of the attempts that end unanswered come back (edges of the window aside).
+        let gaveUp = result[.abandoned].values.compactMap { $0 }.reduce(0, +) + result[.blocked].values.compactMap { $0 }.reduce(0, +)
+        let redials = result[.redials].values.compactMap { $0 }.reduce(0, +)
+        let share = redials / gaveUp
+        #expect(abs(share - 0.6) <= 3 * (0.6 * 0.4 / gaveUp).squareRoot() + 0.01, "redials \(redials) of \(gaveUp)")
+        // Redials add load: more offered calls than without them, from the same first attempts.
+        let without = await simulate(try scenario(Self.busy))
+        #expect((result[.offered].mean ?? 0) > (without[.offered].mean ?? 0))
+        #expect(result[.offered].mean! - result[.redials].mean! == without[.offered].mean!)
+
+        let always = await simulate(try scenario(Self.busy.replacingOccurrences(
+            of: "horizon: 7d", with: "horizon: 7d\nredial: {probability: 1, delay: 1m}")))
+        #expect(always[.urgentLost].mean == 0)
+        #expect((without[.urgentLost].mean ?? 0) > 0)
+    }
 }
