@@ -95,8 +95,18 @@ struct Replication {
     var queues: [Deque<UInt64>]
     var waitingCount: [Int]
     var board: ConsoleBoard
-    /// Whether the centre has its console event pending (it does exactly while callers wait).
+    /// Whether the centre has its console event pending (it does exactly while callers wait), and
+    /// the token that event carries (a shift change can make it stale).
     var consoleEventPending: [Bool]
+    var consoleEventToken: [UInt32]
+    /// Each centre's shift plan and absences, for centres whose consoles change during the day.
+    let shiftPlans: [[Int]?]
+    let absences: [[Absence]]
+    /// Console-seconds on shift within the window, per centre and per hour of the day, counted up
+    /// to `shiftSince` for the `board.onShift` consoles on shift since then.
+    var consoleTime: [Double]
+    var consoleTimeByHour = [Double](repeating: 0, count: 24)
+    var shiftSince: [Double]
     var callers: ContiguousArray<Caller> = []
     var freeSlots: [Int32] = []
     var lastID: UInt32 = 0
@@ -131,16 +141,29 @@ struct Replication {
         waitingCount = Array(repeating: 0, count: scenario.centres.count)
         board = ConsoleBoard(consoles: consoles)
         consoleEventPending = Array(repeating: false, count: consoles.count)
+        consoleEventToken = Array(repeating: 0, count: consoles.count)
+        shiftPlans = scenario.centres.map(\.shiftPlan)
+        absences = scenario.centres.map { centre in scenario.absences.filter { $0.centre == centre.code } }
+        consoleTime = Array(repeating: 0, count: consoles.count)
+        shiftSince = Array(repeating: 0, count: consoles.count)
         centreTallies = Array(repeating: CallTally(), count: scenario.centres.count)
         typeTallies = Array(repeating: CallTally(), count: typeCount)
     }
 
     /// Plays the replication out and returns its figures.
     mutating func run() -> ReplicationSummary {
-        for centre in arrivalProcesses.indices { scheduleArrival(centre, after: 0) }
+        for centre in arrivalProcesses.indices {
+            if shiftPlans[centre] != nil || !absences[centre].isEmpty { shiftChanges(centre) }
+            scheduleArrival(centre, after: 0)
+        }
         while let event = calendar.next() {
             switch event.rank {
-            case Rank.consoleFree: consoleFrees(Int(event.payload))
+            case Rank.consoleFree:
+                if event.payload & Self.shiftFlag != 0 {
+                    shiftChanges(Int(event.payload & (Self.shiftFlag - 1)))
+                } else {
+                    consoleFrees(event.payload)
+                }
             case Rank.patienceEnds: patienceEnds(event.payload)
             default:
                 if event.payload & Self.redialFlag != 0 { redials(event.payload) } else { arrives(Int(event.payload)) }
@@ -151,6 +174,9 @@ struct Replication {
     }
 
     // MARK: - Events
+
+    /// Marks a console event's payload as a shift change of the centre it names.
+    static let shiftFlag: UInt64 = 1 << 31
 
     /// Marks an arrival event's payload as a redial (a parked caller's slot and id) rather than a centre.
     static let redialFlag: UInt64 = 1 << 31
@@ -274,22 +300,69 @@ struct Replication {
         let time = board.earliestFree(centre)
         guard !consoleEventPending[centre], time.isFinite else { return }
         consoleEventPending[centre] = true
-        calendar.schedule(UInt64(centre), at: max(time, calendar.now), rank: Rank.consoleFree)
+        consoleEventToken[centre] &+= 1
+        calendar.schedule(
+            UInt64(centre) | UInt64(consoleEventToken[centre]) << 32, at: max(time, calendar.now), rank: Rank.consoleFree)
     }
 
     /// The centre's first console frees while callers wait: it answers the longest-waiting one.
-    mutating func consoleFrees(_ centre: Int) {
+    mutating func consoleFrees(_ payload: UInt64) {
+        let centre = Int(payload & 0xFFFF_FFFF)
+        guard consoleEventPending[centre], consoleEventToken[centre] == UInt32(payload >> 32) else { return }
         consoleEventPending[centre] = false
-        while let entry = queues[centre].popFirst() {
-            let slot = Int(entry & 0xFFFF_FFFF)
-            guard callers[slot].id == UInt32(entry >> 32) else { continue }  // hung up earlier
-            let caller = callers[slot]
-            release(slot)
-            waitingCount[centre] -= 1
-            answer(caller)
-            break
+        if board.earliestFree(centre) <= calendar.now {
+            while let entry = queues[centre].popFirst() {
+                let slot = Int(entry & 0xFFFF_FFFF)
+                guard callers[slot].id == UInt32(entry >> 32) else { continue }  // hung up earlier
+                let caller = callers[slot]
+                release(slot)
+                waitingCount[centre] -= 1
+                answer(caller)
+                break
+            }
         }
         if waitingCount[centre] > 0 { scheduleConsoleEvent(centre) }
+    }
+
+    /// Consoles the centre should have on shift at `time`: its plan's hour (or all its consoles) less
+    /// the absences in force.
+    func scheduledConsoles(_ centre: Int, at time: Double) -> Int {
+        var count = shiftPlans[centre]?[hourOfDay(time)] ?? consoles[centre]
+        for absence in absences[centre] where absence.from <= time && time < absence.to { count -= absence.consoles }
+        return max(0, count)
+    }
+
+    /// Puts the centre's consoles on or off shift as its plan and absences say now, and schedules
+    /// the next change: the next hour (with a plan) or the next start or end of an absence.
+    mutating func shiftChanges(_ centre: Int) {
+        let now = calendar.now
+        let count = scheduledConsoles(centre, at: now)
+        if count != board.onShift[centre] {
+            closeConsoleTime(centre, at: now)
+            for (from, to, sign) in board.setOnShift(centre, count: count, at: now) {
+                consoleTime[centre] += sign * Self.spread(
+                    from: from, to: to, within: (windowStart, windowEnd), into: &consoleTimeByHour, weight: sign)
+            }
+            if waitingCount[centre] > 0 {
+                consoleEventPending[centre] = false  // the pending event may be for a console now off shift
+                scheduleConsoleEvent(centre)
+            }
+        }
+        var next = Double.infinity
+        if shiftPlans[centre] != nil { next = ((now / ArrivalPattern.hour).rounded(.down) + 1) * ArrivalPattern.hour }
+        for absence in absences[centre] {
+            if absence.from > now { next = min(next, absence.from) }
+            if absence.to > now { next = min(next, absence.to) }
+        }
+        if next.isFinite { calendar.schedule(UInt64(centre) | Self.shiftFlag, at: next, rank: Rank.consoleFree) }
+    }
+
+    /// Adds the console time on shift since the last change, up to `time`.
+    mutating func closeConsoleTime(_ centre: Int, at time: Double) {
+        let weight = Double(board.onShift[centre])
+        consoleTime[centre] += weight * Self.spread(
+            from: shiftSince[centre], to: time, within: (windowStart, windowEnd), into: &consoleTimeByHour, weight: weight)
+        shiftSince[centre] = time
     }
 
     mutating func patienceEnds(_ entry: UInt64) {
@@ -385,45 +458,40 @@ struct Replication {
     /// Adds a console's busy interval [start, end), clipped to the window, to its centre and to
     /// the clock hours it covers.
     mutating func addBusyTime(_ centre: Int, from start: Double, to end: Double) {
-        var time = max(start, windowStart)
-        let stop = min(end, windowEnd)
-        guard time < stop else { return }
-        centreTallies[centre].busyTime += stop - time
+        centreTallies[centre].busyTime += Self.spread(from: start, to: end, within: (windowStart, windowEnd), into: &hours.busyTime, weight: 1)
+    }
+
+    /// Adds `weight` × the seconds of [start, end) within the window to each clock hour they cover,
+    /// and returns those seconds.
+    /// (Static, so that it can add into a property of the replication without copying it.)
+    static func spread(
+        from start: Double, to end: Double, within window: (Double, Double), into byHour: inout [Double], weight: Double
+    ) -> Double {
+        var time = max(start, window.0)
+        let stop = min(end, window.1)
+        guard time < stop else { return 0 }
+        let total = stop - time
         var hourIndex = (time / ArrivalPattern.hour).rounded(.down)
         var hourEnd = (hourIndex + 1) * ArrivalPattern.hour
         while hourEnd < stop {
-            hours.busyTime[Int(hourIndex) % 24] += hourEnd - time
+            byHour[Int(hourIndex) % 24] += weight * (hourEnd - time)
             time = hourEnd
             hourIndex += 1
             hourEnd += ArrivalPattern.hour
         }
-        hours.busyTime[Int(hourIndex) % 24] += stop - time
+        byHour[Int(hourIndex) % 24] += weight * (stop - time)
+        return total
     }
 
-    /// Seconds of the window that fall in each hour of the day.
-    func windowHours() -> [Double] {
-        var cover = [Double](repeating: 0, count: 24)
-        var time = windowStart
-        var hourIndex = (time / ArrivalPattern.hour).rounded(.down)
-        while time < windowEnd {
-            let hourEnd = min(windowEnd, (hourIndex + 1) * ArrivalPattern.hour)
-            cover[Int(hourIndex) % 24] += hourEnd - time
-            time = hourEnd
-            hourIndex += 1
-        }
-        return cover
-    }
-
-    func summary() -> ReplicationSummary {
-        let horizon = windowEnd - windowStart
+    mutating func summary() -> ReplicationSummary {
+        for centre in consoles.indices { closeConsoleTime(centre, at: windowEnd) }
         var total = CallTally()
         for tally in centreTallies { total.add(tally) }
-        let allConsoles = Double(consoles.reduce(0, +))
         return ReplicationSummary(
-            total: total.figures(consoleTime: allConsoles * horizon),
-            centres: zip(centreTallies, consoles).map { $0.figures(consoleTime: Double($1) * horizon) },
+            total: total.figures(consoleTime: consoleTime.reduce(0, +)),
+            centres: zip(centreTallies, consoleTime).map { $0.figures(consoleTime: $1) },
             types: typeTallies.map { $0.figures(consoleTime: nil) },
-            hours: hours.figures(consoleTime: windowHours().map { $0 * allConsoles }),
+            hours: hours.figures(consoleTime: consoleTimeByHour),
             events: calendar.processed, arrivals: arrivals)
     }
 }

@@ -28,6 +28,8 @@ public struct Scenario: Sendable {
     public var routing: Routing
     /// Callers who hang up or get a busy tone and call again; `nil`: nobody does.
     public var redial: Redial?
+    /// Consoles taken off shift for a while (sickness, training).
+    public var absences: [Absence]
     /// Periods of faster arrivals; times count from time 0 (the warm-up included).
     public var surges: [Surge]
     /// Targets for `check` and `size`, and for the `targets` rows of a run's results.
@@ -38,7 +40,8 @@ public struct Scenario: Sendable {
         name: String, seed: UInt64 = 1, horizon: Double, warmup: Double = 0, replications: Int = 10,
         serviceLevelThreshold: Double = 20, arrivals: ArrivalPattern = ArrivalPattern(),
         callTypes: [CallType] = [CallType(name: "call", share: 1)], centres: [Centre],
-        routing: Routing = .local, redial: Redial? = nil, surges: [Surge] = [], targets: [Target] = []
+        routing: Routing = .local, redial: Redial? = nil, surges: [Surge] = [], absences: [Absence] = [],
+        targets: [Target] = []
     ) {
         self.name = name
         self.seed = seed
@@ -52,6 +55,7 @@ public struct Scenario: Sendable {
         self.routing = routing
         self.redial = redial
         self.surges = surges
+        self.absences = absences
         self.targets = targets
     }
 }
@@ -113,8 +117,10 @@ public struct Centre: Sendable {
     public var name: String
     /// Long-run mean arrival rate, calls per day (≥ 0).
     public var callsPerDay: Double
-    /// Consoles on shift, all day (≥ 0).
+    /// Consoles (≥ 0): on shift all day, or the most on shift in any hour of `shiftPlan`.
     public var consoles: Int
+    /// Consoles on shift in each hour of the day (24 values); `nil`: `consoles` all day.
+    public var shiftPlan: [Int]?
     /// Callers that can wait; one more gets a busy tone. `nil`: no limit.
     public var queueCapacity: Int?
     /// How long a caller waits before hanging up. `nil`: nobody hangs up.
@@ -127,14 +133,16 @@ public struct Centre: Sendable {
     public var longitude: Double?
 
     public init(
-        code: String, name: String, callsPerDay: Double, consoles: Int = 2, queueCapacity: Int? = nil,
+        code: String, name: String, callsPerDay: Double, consoles: Int = 2, shiftPlan: [Int]? = nil,
+        queueCapacity: Int? = nil,
         patience: Distribution? = nil, profiles: [CallProfile], neighbours: [String] = [],
         latitude: Double? = nil, longitude: Double? = nil
     ) {
         self.code = code
         self.name = name
         self.callsPerDay = callsPerDay
-        self.consoles = consoles
+        self.consoles = shiftPlan?.max() ?? consoles
+        self.shiftPlan = shiftPlan
         self.queueCapacity = queueCapacity
         self.patience = patience
         self.profiles = profiles
@@ -142,6 +150,9 @@ public struct Centre: Sendable {
         self.latitude = latitude
         self.longitude = longitude
     }
+
+    /// Consoles on shift on average over the day (before absences).
+    public var meanConsoles: Double { shiftPlan.map { Double($0.reduce(0, +)) / 24 } ?? Double(consoles) }
 
     /// Long-run offered load in Erlangs: the mean number of consoles its callers keep busy.
     public func offeredLoad(callTypes: [CallType]) -> Double {
@@ -165,5 +176,22 @@ public struct Redial: Sendable, Equatable {
     public init(probability: Double, delay: Distribution) {
         self.probability = probability
         self.delay = delay
+    }
+}
+
+/// Consoles of one centre off shift in [from, to): a console busy when its absence starts finishes
+/// its call first.
+public struct Absence: Sendable, Equatable {
+    /// The centre's code.
+    public var centre: String
+    public var from: Double
+    public var to: Double
+    public var consoles: Int
+
+    public init(centre: String, from: Double, to: Double, consoles: Int) {
+        self.centre = centre
+        self.from = from
+        self.to = to
+        self.consoles = consoles
     }
 }

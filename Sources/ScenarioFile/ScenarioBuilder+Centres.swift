@@ -5,7 +5,7 @@ extension ScenarioBuilder {
     /// One centre, with each call type's settings resolved: the type's beat the centre's, which
     /// beat the top level's, field by field.
     func centre(
-        _ field: Field, defaults: Settings, consoles: Int, capacity: Int?, types: [CallType],
+        _ field: Field, defaults: Settings, consoles: Staffing, capacity: Int?, types: [CallType],
         typeSettings: [Settings], known: [Centre]
     ) throws -> Centre {
         let map = try field.mapping("a centre", allowed: Self.centreKeys)
@@ -42,9 +42,14 @@ extension ScenarioBuilder {
         let neighbours = try map["neighbours"].map { list in
             try list.list("centre codes").map { try $0.string() }
         } ?? []
+        let staffing = try map["consoles"].map(consoleCount) ?? consoles
+        var constant = 0, plan: [Int]?
+        switch staffing {
+        case .constant(let count): constant = count
+        case .shifts(let hours): plan = hours
+        }
         return Centre(
-            code: code, name: name, callsPerDay: callsPerDay,
-            consoles: try map["consoles"].map(consoleCount) ?? consoles,
+            code: code, name: name, callsPerDay: callsPerDay, consoles: constant, shiftPlan: plan,
             queueCapacity: try map["queue_capacity"].map(queueCapacity) ?? capacity,
             patience: own.patience ?? defaults.patience, profiles: profiles, neighbours: neighbours,
             latitude: try map["lat"]?.number(in: -90...90, allowed: "a latitude from -90 to 90 degrees"),
@@ -74,11 +79,11 @@ extension ScenarioBuilder {
     /// consoles while nobody abandons and the queue is unbounded. (A surge above capacity is fine.)
     func checkStable(_ centre: Centre, types: [CallType], field: Field) throws {
         let load = centre.offeredLoad(callTypes: types)
-        guard load > 0, load >= Double(centre.consoles), centre.patience == nil, centre.queueCapacity == nil else { return }
+        guard load > 0, load >= centre.meanConsoles, centre.patience == nil, centre.queueCapacity == nil else { return }
         let shown = (load * 1000).rounded() / 1000
         throw field.error(
             "its callers offer \(shown) Erlangs (calls per second × mean console time) in the long run, which reaches its "
-                + "\(centre.consoles) consoles, and nobody hangs up and the queue has no limit: the queue, and the "
+                + "\(centre.meanConsoles) consoles on shift on average, and nobody hangs up and the queue has no limit: the queue, and the "
                 + "simulation's memory, would grow without end. Add consoles, a patience or a queue_capacity")
     }
 

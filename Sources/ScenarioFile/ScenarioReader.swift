@@ -52,6 +52,12 @@ public enum ScenarioReader {
     }
 }
 
+/// Consoles as a scenario gives them: the same all day, or a shift plan.
+enum Staffing {
+    case constant(Int)
+    case shifts([Int])
+}
+
 /// Settings that the top level, a centre or a call type may give, before resolution.
 struct Settings {
     var handling: Distribution?
@@ -76,16 +82,8 @@ struct ScenarioBuilder {
         "queue_capacity", "handling", "wrapup", "patience", "escalation",
     ]
     static let typeKeys = ["name", "share", "handling", "wrapup", "escalation"]
-    /// Keys of features that are specified but not modelled yet, and what they are.
-    static let later = [
-        "absences": "absences",
-    ]
-
     func build() throws -> Scenario {
         let top = try root.mapping("a scenario", allowed: Self.topKeys)
-        for (key, feature) in Self.later.sorted(by: { $0.key < $1.key }) {
-            if let field = top[key] { throw notYet(field, feature) }
-        }
         let name = try top.required("name", "the scenario's name, shown in reports").string()
         let horizon = try top.required("horizon", "the measured period of one replication, e.g. 28d")
             .duration(moreThanZero: true)
@@ -96,7 +94,7 @@ struct ScenarioBuilder {
             ?? 10
         let threshold = try top["service_level_threshold"]?.duration() ?? 20
         let defaults = try settings(top)
-        let consoles = try top["consoles"].map(consoleCount) ?? 2
+        let consoles = try top["consoles"].map(consoleCount) ?? .constant(2)
         let capacity = try top["queue_capacity"].map(queueCapacity)
         let arrivals = try top["arrivals"].map(arrivalPattern) ?? ArrivalPattern()
         let (types, typeSettings) = try top["call_types"].map(callTypes) ?? ([CallType(name: "call", share: 1)], [Settings()])
@@ -125,15 +123,13 @@ struct ScenarioBuilder {
         }
         try checkNeighbours(centres, fields: centreFields)
         let surges = try top["surges"].map { try self.surges($0, codes: centres.map(\.code)) } ?? []
+        let absences = try top["absences"].map { try self.absences($0, centres: centres) } ?? []
         for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
         return Scenario(
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
             serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
-            routing: routing, redial: redial, surges: surges, targets: targets)
-    }
-
-    func notYet(_ field: Field, _ feature: String) -> ScenarioError {
-        field.error("\(feature) are not supported yet by this version of callsim; remove the key to run without them")
+            routing: routing, redial: redial, surges: surges, absences: absences,
+            targets: targets)
     }
 
     // MARK: - Sections
@@ -155,11 +151,19 @@ struct ScenarioBuilder {
         return settings
     }
 
-    func consoleCount(_ field: Field) throws -> Int {
-        if let map = field.node.mapping, map.keys.contains(where: { $0.scalar?.string == "by_hour" }) {
-            throw field.error("shift plans (consoles: {by_hour: …}) are not supported yet; give a whole number of consoles")
+    /// Consoles: a whole number all day, or `{by_hour: [24 whole numbers]}`, a shift plan.
+    func consoleCount(_ field: Field) throws -> Staffing {
+        let allowed = "a whole number of consoles from 0 to 100000"
+        if field.node.mapping != nil {
+            let map = try field.mapping("a shift plan", allowed: ["by_hour"])
+            let plan = try map.required("by_hour", "24 numbers of consoles, one per hour from 00:00")
+            let items = try plan.list("24 numbers of consoles")
+            guard items.count == 24 else {
+                throw plan.error("needs exactly 24 numbers of consoles, one per hour from 00:00 (got \(items.count))")
+            }
+            return .shifts(try items.map { try $0.integer(in: 0...100_000, allowed: allowed) })
         }
-        return try field.integer(in: 0...100_000, allowed: "a whole number of consoles from 0 to 100000")
+        return .constant(try field.integer(in: 0...100_000, allowed: allowed))
     }
 
     func queueCapacity(_ field: Field) throws -> Int {
@@ -216,16 +220,38 @@ struct ScenarioBuilder {
             let factor = try map.required("factor", "what the arrival rate is multiplied by")
                 .number(in: 0 ... 1_000, allowed: "a factor from 0 to 1000")
             let centres = try map["centres"].map { list in
-                try list.list("centre codes").map { item -> String in
-                    let code = try item.string()
-                    guard codes.contains(code) else {
-                        let hint = Field.closest(to: code, in: codes).map { " (did you mean '\($0)'?)" } ?? ""
-                        throw item.error("unknown centre '\(code)'\(hint)")
-                    }
-                    return code
-                }
+                try list.list("centre codes").map { try centreCode($0, codes: codes) }
             }
             return Surge(from: from, to: to, factor: factor, centres: centres)
+        }
+    }
+
+    /// The code of a centre of the scenario.
+    func centreCode(_ field: Field, codes: [String]) throws -> String {
+        let code = try field.string()
+        guard codes.contains(code) else {
+            let hint = Field.closest(to: code, in: codes).map { " (did you mean '\($0)'?)" } ?? ""
+            throw field.error("unknown centre '\(code)'\(hint)")
+        }
+        return code
+    }
+
+    func absences(_ field: Field, centres: [Centre]) throws -> [Absence] {
+        try field.list("absences").map { item in
+            let map = try item.mapping("an absence", allowed: ["centre", "from", "to", "consoles"])
+            let code = try centreCode(
+                try map.required("centre", "the code of the centre whose consoles are off"), codes: centres.map(\.code))
+            let centre = centres.first { $0.code == code }!
+            let from = try map.required("from", "when it starts, counted from time 0 (Monday 00:00)").duration()
+            let toField = try map.required("to", "when it ends")
+            let to = try toField.duration()
+            guard to > from else { throw toField.error("must be after from: an absence cannot end before it starts") }
+            let consolesField = try map.required("consoles", "how many consoles are off")
+            let consoles = try consolesField.integer(in: 1...100_000, allowed: "a whole number of consoles ≥ 1")
+            guard consoles <= centre.consoles else {
+                throw consolesField.error("centre \(code) has only \(centre.consoles) consoles; an absence cannot take more")
+            }
+            return Absence(centre: code, from: from, to: to, consoles: consoles)
         }
     }
 
