@@ -23,6 +23,7 @@ struct Replication {
     enum Rank {
         static let consoleFree: UInt8 = 0
         static let patienceEnds: UInt8 = 2
+        static let overflowEligible: UInt8 = 3
         static let arrival: UInt8 = 4
     }
 
@@ -67,6 +68,8 @@ struct Replication {
         /// After hanging up or a busy tone, he calls again this long after; infinite: he does not.
         var redialDelay: Double
         var isRedial: Bool
+        /// Waiting long enough to be answered by a neighbouring centre (overflow routing).
+        var eligible: Bool
         /// How long he waits before hanging up (infinite: he never does).
         var patience: Double
         /// How long answering keeps a console busy: talk, wrap-up and any hand-off.
@@ -93,7 +96,16 @@ struct Replication {
 
     var calendar = EventCalendar<UInt64>()
     var queues: [Deque<UInt64>]
+    /// Callers of each centre waiting, and live entries in each queue (one per centre, or one
+    /// national queue when pooled).
     var waitingCount: [Int]
+    var queued: [Int]
+    /// Callers of each centre waiting who may be answered by a neighbour (overflow routing).
+    var eligibleCount: [Int]
+    let routing: Routing
+    /// Each centre's neighbours, and the centres that list it, as indices (overflow routing).
+    let neighbours: [[Int]]
+    let clients: [[Int]]
     var board: ConsoleBoard
     /// Whether the centre has its console event pending (it does exactly while callers wait), and
     /// the token that event carries (a shift change can make it stale).
@@ -139,6 +151,13 @@ struct Replication {
         typeChoice = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil
         queues = Array(repeating: Deque(), count: scenario.centres.count)
         waitingCount = Array(repeating: 0, count: scenario.centres.count)
+        queued = Array(repeating: 0, count: scenario.centres.count)
+        eligibleCount = Array(repeating: 0, count: scenario.centres.count)
+        routing = scenario.routing
+        let index = Dictionary(uniqueKeysWithValues: scenario.centres.enumerated().map { ($1.code, $0) })
+        let neighbours = scenario.centres.map { $0.neighbours.compactMap { index[$0] } }
+        self.neighbours = neighbours
+        clients = scenario.centres.indices.map { centre in neighbours.indices.filter { neighbours[$0].contains(centre) } }
         board = ConsoleBoard(consoles: consoles)
         consoleEventPending = Array(repeating: false, count: consoles.count)
         consoleEventToken = Array(repeating: 0, count: consoles.count)
@@ -165,6 +184,7 @@ struct Replication {
                     consoleFrees(event.payload)
                 }
             case Rank.patienceEnds: patienceEnds(event.payload)
+            case Rank.overflowEligible: becomesEligible(event.payload)
             default:
                 if event.payload & Self.redialFlag != 0 { redials(event.payload) } else { arrives(Int(event.payload)) }
             }
@@ -225,20 +245,100 @@ struct Replication {
             }
             hours.offered[hourOfDay(now)] += 1
         }
-        if waitingCount[centre] == 0 && board.earliestFree(centre) <= now {
-            answer(caller)
+        let queue = queueIndex(centre)
+        if queued[queue] == 0, let console = freeConsole(for: centre) {
+            answer(caller, by: console)
         } else if let limit = capacity[centre], waitingCount[centre] >= limit {
             block(caller)
         } else {
             let slot = park(caller)
             let entry = UInt64(slot) | UInt64(caller.id) << 32
-            queues[centre].append(entry)
+            queues[queue].append(entry)
+            queued[queue] += 1
             waitingCount[centre] += 1
             if caller.patience.isFinite {
                 calendar.schedule(entry, at: now + caller.patience, rank: Rank.patienceEnds)
             }
-            scheduleConsoleEvent(centre)
+            if case .overflow(let after) = routing, !neighbours[centre].isEmpty, after < caller.patience {
+                calendar.schedule(entry, at: now + after, rank: Rank.overflowEligible)
+            }
+            if case .pooled = routing {
+                for other in consoles.indices { scheduleConsoleEvent(other) }
+            } else {
+                scheduleConsoleEvent(centre)
+            }
         }
+    }
+
+    /// The queue a centre's callers wait in: their own, or the national one when pooled.
+    func queueIndex(_ centre: Int) -> Int {
+        if case .pooled = routing { return 0 }
+        return centre
+    }
+
+    /// A centre with a console free now for a new caller of `centre`: his own, or (pooled) the
+    /// first centre in the scenario's order.
+    func freeConsole(for centre: Int) -> Int? {
+        let now = calendar.now
+        if board.earliestFree(centre) <= now { return centre }
+        if case .pooled = routing { return consoles.indices.first { board.earliestFree($0) <= now } }
+        return nil
+    }
+
+    /// Whether callers wait whom a console of `centre` could answer.
+    func needsConsoleEvent(_ centre: Int) -> Bool {
+        if queued[queueIndex(centre)] > 0 { return true }
+        if case .overflow = routing { return clients[centre].contains { eligibleCount[$0] > 0 } }
+        return false
+    }
+
+    /// The live caller at the head of `queue`, dropping the entries of callers who hung up.
+    mutating func head(of queue: Int) -> Int? {
+        while let entry = queues[queue].first {
+            let slot = Int(entry & 0xFFFF_FFFF)
+            if callers[slot].id == UInt32(entry >> 32) { return slot }
+            queues[queue].removeFirst()
+        }
+        return nil
+    }
+
+    /// Takes a waiting caller out of his queue's books (his queue entry goes stale).
+    mutating func unqueue(_ slot: Int) -> Caller {
+        let caller = callers[slot]
+        release(slot)
+        let centre = Int(caller.centre)
+        queued[queueIndex(centre)] -= 1
+        waitingCount[centre] -= 1
+        if caller.eligible { eligibleCount[centre] -= 1 }
+        return caller
+    }
+
+    /// The caller a freed console of `centre` answers: the head of its own queue, else (overflow)
+    /// the longest-waiting eligible caller of the centres that list it.
+    mutating func nextCaller(for centre: Int) -> Caller? {
+        if let slot = head(of: queueIndex(centre)) { return unqueue(slot) }
+        guard case .overflow = routing else { return nil }
+        var best: Int?
+        for client in clients[centre] where eligibleCount[client] > 0 {
+            guard let slot = head(of: client) else { continue }
+            if best.map({ callers[slot].arrival < callers[$0].arrival }) ?? true { best = slot }
+        }
+        return best.map { unqueue($0) }
+    }
+
+    /// A caller has waited `overflow_after`: a neighbour's idle console may take him now, or later.
+    mutating func becomesEligible(_ entry: UInt64) {
+        let slot = Int(entry & 0xFFFF_FFFF)
+        guard callers[slot].id == UInt32(entry >> 32) else { return }  // answered or hung up already
+        let centre = Int(callers[slot].centre)
+        callers[slot].eligible = true
+        eligibleCount[centre] += 1
+        let now = calendar.now
+        if let idle = neighbours[centre].first(where: { queued[queueIndex($0)] == 0 && board.earliestFree($0) <= now }) {
+            answer(unqueue(slot), by: idle)
+            return
+        }
+        for neighbour in neighbours[centre] { scheduleConsoleEvent(neighbour) }
     }
 
     /// What is drawn anew for each attempt: patience, and whether and when he would call again.
@@ -290,7 +390,7 @@ struct Replication {
         var caller = Caller(
             id: newID(), centre: Int32(centre), type: Int32(type), urgent: urgent,
             counted: now >= windowStart && now < windowEnd, arrival: now, firstArrival: now, redialDelay: .infinity,
-            isRedial: false, patience: .infinity, busy: busy, alertDelay: alertDelay)
+            isRedial: false, eligible: false, patience: .infinity, busy: busy, alertDelay: alertDelay)
         drawAttempt(&caller)
         return caller
     }
@@ -310,18 +410,10 @@ struct Replication {
         let centre = Int(payload & 0xFFFF_FFFF)
         guard consoleEventPending[centre], consoleEventToken[centre] == UInt32(payload >> 32) else { return }
         consoleEventPending[centre] = false
-        if board.earliestFree(centre) <= calendar.now {
-            while let entry = queues[centre].popFirst() {
-                let slot = Int(entry & 0xFFFF_FFFF)
-                guard callers[slot].id == UInt32(entry >> 32) else { continue }  // hung up earlier
-                let caller = callers[slot]
-                release(slot)
-                waitingCount[centre] -= 1
-                answer(caller)
-                break
-            }
+        if board.earliestFree(centre) <= calendar.now, let caller = nextCaller(for: centre) {
+            answer(caller, by: centre)
         }
-        if waitingCount[centre] > 0 { scheduleConsoleEvent(centre) }
+        if needsConsoleEvent(centre) { scheduleConsoleEvent(centre) }
     }
 
     /// Consoles the centre should have on shift at `time`: its plan's hour (or all its consoles) less
@@ -343,7 +435,7 @@ struct Replication {
                 consoleTime[centre] += sign * Self.spread(
                     from: from, to: to, within: (windowStart, windowEnd), into: &consoleTimeByHour, weight: sign)
             }
-            if waitingCount[centre] > 0 {
+            if needsConsoleEvent(centre) {
                 consoleEventPending[centre] = false  // the pending event may be for a console now off shift
                 scheduleConsoleEvent(centre)
             }
@@ -368,10 +460,8 @@ struct Replication {
     mutating func patienceEnds(_ entry: UInt64) {
         let slot = Int(entry & 0xFFFF_FFFF)
         guard callers[slot].id == UInt32(entry >> 32) else { return }  // answered earlier
-        let caller = callers[slot]
-        release(slot)
+        let caller = unqueue(slot)
         let centre = Int(caller.centre)
-        waitingCount[centre] -= 1
         let lost = giveUp(caller)
         guard caller.counted else { return }
         unresolved -= 1
@@ -386,13 +476,13 @@ struct Replication {
         hours.abandoned[hourOfDay(caller.arrival)] += 1
     }
 
-    /// The centre's first free console takes the call now.
-    mutating func answer(_ caller: Caller) {
+    /// The first free console of centre `console` takes the call now (another centre's: overflowed).
+    mutating func answer(_ caller: Caller, by console: Int) {
         let now = calendar.now
         let centre = Int(caller.centre)
-        assert(board.earliestFree(centre) <= now)
-        board.occupyEarliest(centre, until: now + caller.busy)
-        addBusyTime(centre, from: now, to: now + caller.busy)
+        assert(board.earliestFree(console) <= now)
+        board.occupyEarliest(console, until: now + caller.busy)
+        addBusyTime(console, from: now, to: now + caller.busy)
         guard caller.counted else { return }
         unresolved -= 1
         let wait = now - caller.arrival
@@ -403,6 +493,7 @@ struct Replication {
             tally.answeredWaitSum += wait
             tally.waitSum += wait
             tally.waits.record(wait)
+            if console != centre { tally.overflowed += 1 }
             if within { tally.answeredWithinThreshold += 1 }
             if caller.urgent {
                 tally.escalated += 1

@@ -165,6 +165,12 @@ public struct Centre: Sendable {
 public enum Routing: Sendable, Equatable {
     /// Each centre answers only its own callers.
     case local
+    /// A caller still waiting after `after` seconds may also be answered by an idle console of the
+    /// centres in his centre's `neighbours`, the first idle one in list order. A console that frees
+    /// serves its own queue first, then the longest-waiting eligible caller of the centres that list it.
+    case overflow(after: Double)
+    /// One national queue, first come first served, answered by every console (the pooling bound).
+    case pooled
 }
 
 /// Redials: a caller who hangs up or gets a busy tone calls again with `probability`, after `delay`.

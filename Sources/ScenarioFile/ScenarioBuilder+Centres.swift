@@ -87,6 +87,19 @@ extension ScenarioBuilder {
                 + "simulation's memory, would grow without end. Add consoles, a patience or a queue_capacity")
     }
 
+    /// Under overflow or pooled routing consoles help each other: refuses a scenario whose total
+    /// long-run load reaches all its consoles while nobody hangs up and no queue has a limit.
+    func checkStableTogether(_ centres: [Centre], types: [CallType], field: Field) throws {
+        let load = centres.reduce(0) { $0 + $1.offeredLoad(callTypes: types) }
+        let consoles = centres.reduce(0) { $0 + $1.meanConsoles }
+        let unbounded = centres.contains { $0.patience == nil && $0.queueCapacity == nil && $0.callsPerDay > 0 }
+        guard load > 0, load >= consoles, unbounded else { return }
+        throw field.error(
+            "the centres' callers offer \((load * 1000).rounded() / 1000) Erlangs in the long run, which reaches their "
+                + "\(consoles) consoles on shift on average, and some callers never hang up and wait in a queue with no "
+                + "limit: the queue would grow without end. Add consoles, a patience or a queue_capacity")
+    }
+
     // MARK: - Distributions
 
     static let distributionKeys: [String: [String]] = [

@@ -124,7 +124,11 @@ struct ScenarioBuilder {
         try checkNeighbours(centres, fields: centreFields)
         let surges = try top["surges"].map { try self.surges($0, codes: centres.map(\.code)) } ?? []
         let absences = try top["absences"].map { try self.absences($0, centres: centres) } ?? []
-        for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
+        if routing == .local {
+            for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
+        } else {
+            try checkStableTogether(centres, types: types, field: top["centres"]!)
+        }
         return Scenario(
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
             serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
@@ -260,8 +264,10 @@ struct ScenarioBuilder {
         let policy = try map.required("policy", "local, overflow or pooled").string()
         switch policy {
         case "local": return .local
-        case "overflow", "pooled":
-            throw map["policy"]!.error("routing policy '\(policy)' is not supported yet; use local")
+        case "pooled": return .pooled
+        case "overflow":
+            let after = try map.required("overflow_after", "how long a caller waits before a neighbour may answer him")
+            return .overflow(after: try after.duration())
         default:
             throw map["policy"]!.error("must be local, overflow or pooled (got \"\(policy)\")")
         }
