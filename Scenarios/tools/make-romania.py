@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes Scenarios/romania-119.yaml from Scenarios/data/centres-ro.csv.
+"""Writes the national scenarios, Scenarios/romania-119*.yaml, from Scenarios/data/centres-ro.csv.
 
 A maintainer's tool, not needed to run callsim: the YAML it writes is committed. Run it from the
 repository's top folder after changing the data or the assumptions below:
-    python3 Scenarios/tools/make-romania.py > Scenarios/romania-119.yaml
+    python3 Scenarios/tools/make-romania.py
 """
 import csv
 import sys
@@ -69,9 +69,64 @@ centres:
 """
 
 
+LAUNCH = """\
+# THE LAUNCH: 119 opened on 5 January 2022 and took 9,265 calls in its first two weeks (about
+# 620-660 a day), 66.9 % of them people checking that the number works. Here the steady load above
+# runs three times over for two weeks (about 640 calls a day) from an empty system, and two thirds
+# of the calls are tests. The question: do two consoles per centre hold at launch?
+"""
+
+
+def variant(text, name, intro, replacements):
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text.replace("name: Romania 119 - steady load", intro + "name: " + name, 1)
+
+
+LAUNCH_CHANGES = [
+    ("horizon: 28d\nwarmup: 1d\n", "horizon: 14d\nwarmup: 0d                      # the lines open empty at time 0\n"),
+    ("  - {name: test-or-silent, share: 0.35,", "  - {name: test-or-silent, share: 0.67,"),
+    ("  - {name: report, share: 0.65}", "  - {name: report, share: 0.33}"),
+    ("\ntargets:", "\nsurges:                                                    # the launch fortnight (fact: ~640 calls a day)\n"
+     "  - {from: 0d, to: 14d, factor: 3.06}\n\ntargets:"),
+]
+
+
 def main():
     with open("Scenarios/data/centres-ro.csv", encoding="utf-8") as data:
         rows = list(csv.DictReader(data))
+    steady = render(rows)
+    scenarios = {
+        "romania-119.yaml": steady,
+        "romania-119-launch.yaml": variant(steady, "Romania 119 - launch fortnight, local routing", LAUNCH, LAUNCH_CHANGES),
+        "romania-119-overflow.yaml": variant(
+            steady, "Romania 119 - launch fortnight, overflow to neighbours after 30 s",
+            LAUNCH + "# OVERFLOW: a caller still waiting after 30 s may be answered by an idle console of a\n"
+            "# neighbouring county (its neighbours in the list order below). Compare with romania-119-launch.yaml.\n",
+            LAUNCH_CHANGES + [("\ntargets:", "\nrouting: {policy: overflow, overflow_after: 30s}\n\ntargets:")]),
+        "romania-119-pooled.yaml": variant(
+            steady, "Romania 119 - launch fortnight, one national queue",
+            LAUNCH + "# POOLED: one national queue answered by all 94 consoles, the best any routing can do.\n",
+            LAUNCH_CHANGES + [("\ntargets:", "\nrouting: {policy: pooled}\n\ntargets:")]),
+        "romania-119-iasi-story.yaml": variant(
+            steady, "Romania 119 - a news story in Iasi while a Vaslui counsellor is off sick",
+            "# A LOCAL STORY: on Wednesday (day 2) a news story makes Iasi's calls five times as frequent for a\n"
+            "# day, while one of Vaslui's two counsellors (Iasi's neighbour) is off sick from Tuesday to\n"
+            "# Thursday. Callers overflow to neighbours after 30 s. The question: does Iasi hold, and what\n"
+            "# does it cost Vaslui? (The story and the absence are ASSUMPTIONS.)\n",
+            [("horizon: 28d\nwarmup: 1d\n", "horizon: 7d\nwarmup: 0d\n"),
+             ("replications: 20", "replications: 100"),
+             ("\ntargets:", "\nsurges:\n  - {from: 2d, to: 3d, factor: 5, centres: [IS]}\n"
+              "absences:\n  - {centre: VS, from: 1d, to: 4d, consoles: 1}\n"
+              "routing: {policy: overflow, overflow_after: 30s}\n\ntargets:")]),
+    }
+    for file, text in scenarios.items():
+        with open("Scenarios/" + file, "w", encoding="utf-8") as out:
+            out.write(text)
+
+
+def render(rows):
     out = [HEADER]
     for row in rows:
         per_day = int(row["population"]) * CALLS_PER_100K_PER_YEAR / 100_000 / 365
@@ -80,7 +135,7 @@ def main():
             f'  - {{code: {row["code"]}, name: "{row["name"]}", calls_per_day: {per_day:.3f}, '
             f'lat: {float(row["seat_lat"]):.4f}, lon: {float(row["seat_lon"]):.4f}, '
             f'neighbours: [{neighbours}]}}  # population {row["population"]}\n')
-    sys.stdout.write("".join(out))
+    return "".join(out)
 
 
 main()
