@@ -25,6 +25,34 @@ import Testing
         #expect(document(await Simulator.run(other, jobs: 2)) != document(first))
     }
 
+    @Test("Same seed, every feature at once: byte-identical with 1 and 2 jobs",
+          arguments: ["{policy: overflow, overflow_after: 20s}", "{policy: pooled}", "{policy: local}"])
+    func everyFeature(routing: String) async throws {
+        let text = InvariantTests.busy
+            .replacingOccurrences(of: "horizon: 7d", with: """
+                horizon: 7d
+                routing: \(routing)
+                redial: {probability: 0.4, delay: {distribution: exponential, mean: 3m}}
+                surges:
+                  - {from: 2d, to: 3d, factor: 2, centres: [A]}
+                absences:
+                  - {centre: C, from: 2d6h, to: 4d, consoles: 2}
+                """)
+            .replacingOccurrences(of: "weekly_profile: [1, 1, 1, 1, 1, 1.3, 1.3]",
+                                  with: "weekly_profile: [1, 1, 1, 1, 1, 1.3, 1.3]\n  day_to_day_cv: 0.2")
+            .replacingOccurrences(of: "{code: A, calls_per_day: 400, consoles: 2}",
+                                  with: "{code: A, calls_per_day: 400, consoles: {by_hour: [1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 2, 2, 1]}, neighbours: [C, B]}")
+            .replacingOccurrences(of: "{code: B, calls_per_day: 150, consoles: 1, queue_capacity: 0}",
+                                  with: "{code: B, calls_per_day: 150, consoles: 1, queue_capacity: 0, neighbours: [A]}")
+        let all = try scenario(text)
+        let one = await Simulator.run(all, jobs: 1), two = await Simulator.run(all, jobs: 2)
+        #expect(document(one) == document(two))
+        for replication in 0..<8 {
+            let value = { (kpi: KPI) in one[kpi].values[replication] ?? -1 }
+            #expect(value(.offered) == value(.answered) + value(.abandoned) + value(.blocked))
+        }
+    }
+
     @Test("Changing one centre's consoles changes no other centre's figures, nor its own callers")
     func commonRandomNumbers() async throws {
         let base = try scenario(InvariantTests.busy)
