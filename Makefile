@@ -1,9 +1,11 @@
 # callsim — the two quick-start commands, and a few more for developers.
 #   make report   run the national scenario and write Reports/romania-119/
 #   make test     run the test suite (release build: the statistical tests simulate millions of calls)
+#   make check    the performance gate CI runs: the launch scenario against its committed baseline
+#   make baseline refresh that baseline on purpose, after a change that is meant to move the results
 SWIFT ?= swift
 
-.PHONY: report test build bench setup
+.PHONY: report test build bench setup check baseline
 
 setup:
 	@bash scripts/setup.sh
@@ -19,3 +21,10 @@ test: setup
 
 bench: build
 	bash Benchmarks/run.sh
+
+check: build
+	.build/release/callsim check Scenarios/romania-119-launch.yaml --baseline Reports/baselines/romania-119-launch.json --junit .build/check-junit.xml
+
+baseline: build
+	.build/release/callsim run Scenarios/romania-119-launch.yaml --output .build/baseline-run
+	cp .build/baseline-run/report.json Reports/baselines/romania-119-launch.json

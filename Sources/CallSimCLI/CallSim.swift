@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import ScenarioFile
 
 /// The `callsim` command: its subcommands and how its errors become exit statuses.
@@ -10,10 +11,11 @@ struct CallSim: AsyncParsableCommand {
         discussion: """
             Write a scenario file (see docs/scenario-format.md), check it with `callsim validate`, then \
             `callsim run` it. Exit status: 0 done; 2 bad input (scenario, flags, missing file), with a \
-            message naming the file, line and field; 3 internal error.
+            message naming the file, line and field; 3 internal error. `check` exits 1 when a target is missed \
+            or a regression found.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Erlang.self, Bench.self])
+        subcommands: [Run.self, Validate.self, Check.self, Erlang.self, Bench.self])
 }
 
 /// Bad input found by the command line itself (a flag's value): exit status 2.
@@ -33,6 +35,8 @@ enum Main {
             }
         } catch let error as ScenarioError {
             fail(error.description, status: 2)
+        } catch let error as BaselineError {
+            fail("error: \(error.description)", status: 2)
         } catch let error as InputError {
             fail("error: \(error.description)", status: 2)
         } catch {

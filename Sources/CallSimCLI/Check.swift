@@ -1,0 +1,66 @@
+import ArgumentParser
+import CallModel
+import Foundation
+import Reports
+
+extension CallSim {
+    /// `callsim check`: run a scenario and judge its targets, and regressions against a baseline.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a scenario and check its targets (and a baseline); exit 0 when all pass, 1 when any fails.",
+            discussion: """
+                Every target of the scenario is checked for the total and for every centre (national_targets \
+                for the total only): the estimate, the mean over replications, must be on the right side of its \
+                threshold. With --baseline, an earlier report.json of the same scenario, each target's KPI and \
+                the total's abandonment rate, service level, ASA, mean wait and utilisation must not be worse \
+                by more than --tolerance (relative) with significance at a 5 % family-wise level (Holm; paired \
+                by replication when both runs used the same seed). --junit writes JUnit XML for CI dashboards.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @OptionGroup var options: ScenarioOptions
+
+        @Option(help: ArgumentHelp("An earlier report.json of the same scenario to compare with.", valueName: "file"))
+        var baseline: String?
+
+        @Option(help: "How much worse than the baseline a KPI may be, as a fraction (0.01 = 1 %).")
+        var tolerance: Double = 0.01
+
+        @Option(help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
+        var junit: String?
+
+        @Option(help: "Output: text or json.")
+        var format: Format = .text
+
+        @Option(name: [.short, .long], help: "Replications to run at once (default: the number of cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a fraction ≥ 0") }
+        }
+
+        func run() async throws {
+            let scenario = try options.load()
+            let reference = try baseline.map { try Baseline(path: $0, scenario: scenario.name) }
+            let progress = Progress(total: scenario.replications)
+            let result = await Simulator.run(scenario, jobs: jobs, progress: progress.report)
+            progress.finish()
+            let rows = Reports.Check.rows(result, baseline: reference, tolerance: tolerance)
+            if let junit {
+                do {
+                    try Data(Reports.Check.junit(rows, scenario: scenario.name).utf8)
+                        .write(to: URL(fileURLWithPath: junit), options: .atomic)
+                } catch {
+                    throw InputError(description: "cannot write \(junit): \(error.localizedDescription)")
+                }
+            }
+            let text = format == .json ? Reports.Check.json(rows).text() : Reports.Check.text(rows)
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if rows.contains(where: { !$0.passed }) { throw ExitCode(1) }
+        }
+    }
+}
