@@ -3,12 +3,6 @@ import Testing
 
 /// The built `callsim` executable: exit statuses, messages and the files it writes.
 @Suite struct CommandLineTests {
-    func write(_ text: String, to name: String, in folder: URL) throws -> String {
-        let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
-
     @Test("validate: 0 and a summary for a valid scenario; 2 and file:line: for a bad one")
     func validate() throws {
         let folder = try temporaryFolder()
