@@ -31,9 +31,6 @@ public struct ArrivalPattern: Sendable {
         self.dayToDayCV = dayToDayCV
     }
 
-    /// The relative rate at time `t` (seconds since Monday 00:00).
-    public func factor(at t: Double) -> Double { hourOfWeek[Int(t / Self.hour) % 168] }
-
     /// The first arrival after `t` of a Poisson process with rate `rate` × the pattern, by inverting
     /// its integrated rate: walk forward hour by hour until the area under the rate reaches
     /// `unitExponential` (an Exp(1) draw). Exact, not a thinning or a step approximation.

@@ -24,22 +24,6 @@ public enum Duration {
         }
         return number.isEmpty && !text.isEmpty ? total : nil
     }
-
-    /// `seconds` written back the shortest way (`90` → `1m30s`), for messages and written scenarios.
-    public static func text(_ seconds: Double) -> String {
-        guard seconds > 0, seconds == seconds.rounded() else { return "\(formatted(seconds))s" }
-        var rest = Int(seconds)
-        var text = ""
-        for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
-            text += "\(rest / size)\(unit)"
-            rest %= size
-        }
-        return text
-    }
-
-    static func formatted(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 import Foundation
