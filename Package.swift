@@ -32,15 +32,17 @@ let package = Package(
         ]),
         // Scenario files: parse, check, explain what is wrong and where.
         .target(name: "ScenarioFile", dependencies: ["CallModel", .product(name: "Yams", package: "Yams")]),
+        // Sizing: the fewest consoles meeting the targets, from Erlang A, confirmed by simulation.
+        .target(name: "Sizing", dependencies: ["CallModel", "SimStatistics"]),
         // The result document and the human reports.
-        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics"]),
+        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing"]),
         // The thin command line.
         .executableTarget(name: "CallSimCLI", dependencies: [
-            "CallModel", "ScenarioFile", "Reports", "SimStatistics",
+            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "CallSimCLI",
         ]),
     ]
 )

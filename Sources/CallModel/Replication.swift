@@ -129,8 +129,12 @@ struct Replication {
     var centreTallies: [CallTally]
     var typeTallies: [CallTally]
     var hours = HourTally()
+    /// Each centre's callers by the hour of day they arrived (`centre × 24 + hour`), kept only
+    /// when asked for (sizing shift plans); empty otherwise.
+    var centreHourTallies: [CallTally]
 
-    init(_ scenario: Scenario, replication: Int) {
+    /// A replication of `scenario`; `byCentreHour` also tallies each centre's callers by hour of day.
+    init(_ scenario: Scenario, replication: Int, byCentreHour: Bool = false) {
         windowStart = scenario.warmup
         windowEnd = scenario.warmup + scenario.horizon
         threshold = scenario.serviceLevelThreshold
@@ -167,6 +171,7 @@ struct Replication {
         shiftSince = Array(repeating: 0, count: consoles.count)
         centreTallies = Array(repeating: CallTally(), count: scenario.centres.count)
         typeTallies = Array(repeating: CallTally(), count: typeCount)
+        centreHourTallies = byCentreHour ? Array(repeating: CallTally(), count: scenario.centres.count * 24) : []
     }
 
     /// Plays the replication out and returns its figures.
@@ -244,6 +249,11 @@ struct Replication {
                 typeTallies[Int(caller.type)].redials += 1
             }
             hours.offered[hourOfDay(now)] += 1
+            if !centreHourTallies.isEmpty {
+                let index = centre * 24 + hourOfDay(now)
+                centreHourTallies[index].offered += 1
+                if caller.isRedial { centreHourTallies[index].redials += 1 }
+            }
         }
         let queue = queueIndex(centre)
         if queued[queue] == 0, let console = freeConsole(for: centre) {
@@ -473,6 +483,7 @@ struct Replication {
         }
         count(&centreTallies[centre])
         count(&typeTallies[Int(caller.type)])
+        if !centreHourTallies.isEmpty { count(&centreHourTallies[centre * 24 + hourOfDay(caller.arrival)]) }
         hours.abandoned[hourOfDay(caller.arrival)] += 1
     }
 
@@ -503,6 +514,7 @@ struct Replication {
         count(&centreTallies[centre])
         count(&typeTallies[Int(caller.type)])
         let hour = hourOfDay(caller.arrival)
+        if !centreHourTallies.isEmpty { count(&centreHourTallies[centre * 24 + hour]) }
         hours.answered[hour] += 1
         hours.answeredWaitSum[hour] += wait
         if within { hours.answeredWithinThreshold[hour] += 1 }
@@ -518,6 +530,7 @@ struct Replication {
         }
         count(&centreTallies[Int(caller.centre)])
         count(&typeTallies[Int(caller.type)])
+        if !centreHourTallies.isEmpty { count(&centreHourTallies[Int(caller.centre) * 24 + hourOfDay(caller.arrival)]) }
     }
 
     // MARK: - Bookkeeping
@@ -583,6 +596,7 @@ struct Replication {
             centres: zip(centreTallies, consoleTime).map { $0.figures(consoleTime: $1) },
             types: typeTallies.map { $0.figures(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
+            centreHours: centreHourTallies.map { $0.figures(consoleTime: nil) },
             events: calendar.processed, arrivals: arrivals)
     }
 }
@@ -594,6 +608,9 @@ public struct ReplicationSummary: Sendable {
     public let centres: [[Double?]]
     public let types: [[Double?]]
     public let hours: [[Double?]]
+    /// Each centre's callers by the hour of day they arrived (`centre × 24 + hour`), in
+    /// `KPI.allCases` order (utilisation `nil`); empty unless asked for.
+    public let centreHours: [[Double?]]
     /// Events processed.
     public let events: Int
     /// Calls simulated, counted or not (warm-up and drain included).

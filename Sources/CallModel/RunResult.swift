@@ -24,6 +24,9 @@ public struct RunResult: Sendable {
     /// 24 rows, each in `HourKPI.allCases` order.
     public let byHour: [[Estimate]]
     public let targets: [TargetResult]
+    /// Each centre's estimates by the hour of day calls arrived (`[centre][hour]`, in
+    /// `KPI.allCases` order); empty unless the run was asked for them.
+    public let centreHours: [[[Estimate]]]
     /// Events processed over all replications.
     public let events: Int
     /// Calls simulated over all replications, counted or not.
@@ -48,6 +51,10 @@ public struct RunResult: Sendable {
             TypeFigures(name: scenario.callTypes[index].name, kpis: estimates(replications.map { $0.types[index] }))
         }
         byHour = (0..<24).map { hour in estimates(replications.map { $0.hours[hour] }) }
+        let hourly = !(replications.first?.centreHours.isEmpty ?? true)
+        centreHours = !hourly ? [] : scenario.centres.indices.map { centre in
+            (0..<24).map { hour in estimates(replications.map { $0.centreHours[centre * 24 + hour] }) }
+        }
         var targets: [TargetResult] = []
         for target in scenario.targets {
             targets.append(TargetResult(

@@ -201,3 +201,25 @@ public struct Absence: Sendable, Equatable {
         self.consoles = consoles
     }
 }
+
+extension Centre {
+    /// `true` when the centre's queue would grow without end on its own: its long-run offered
+    /// load reaches its consoles on shift on average while nobody hangs up and the queue has no
+    /// limit. (A surge above capacity is fine: it ends.)
+    public func queueGrowsWithoutEnd(callTypes: [CallType]) -> Bool {
+        let load = offeredLoad(callTypes: callTypes)
+        return load > 0 && load >= meanConsoles && patience == nil && queueCapacity == nil
+    }
+}
+
+extension Scenario {
+    /// `true` when some queue would grow without end: a centre on its own under local routing, or
+    /// all centres together under overflow or pooled routing (consoles then help each other).
+    public var queuesGrowWithoutEnd: Bool {
+        if routing == .local { return centres.contains { $0.queueGrowsWithoutEnd(callTypes: callTypes) } }
+        let load = centres.reduce(0) { $0 + $1.offeredLoad(callTypes: callTypes) }
+        let consoles = centres.reduce(0) { $0 + $1.meanConsoles }
+        let unbounded = centres.contains { $0.patience == nil && $0.queueCapacity == nil && $0.callsPerDay > 0 }
+        return load > 0 && load >= consoles && unbounded
+    }
+}

@@ -8,9 +8,10 @@ public enum Simulator {
     /// Runs every replication of `scenario`.
     /// - Parameters:
     ///   - jobs: replications run at once (≥ 1).
+    ///   - byCentreHour: also estimate each centre's KPIs by the hour of day calls arrived.
     ///   - progress: called after each replication ends with the number done so far.
     public static func run(
-        _ scenario: Scenario, jobs: Int = 1, progress: (@Sendable (Int) -> Void)? = nil
+        _ scenario: Scenario, jobs: Int = 1, byCentreHour: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> RunResult {
         let started = Date()
         let count = scenario.replications
@@ -19,7 +20,7 @@ public enum Simulator {
             var next = 0
             func start() {
                 let replication = next
-                group.addTask { (replication, replicate(scenario, replication: replication)) }
+                group.addTask { (replication, replicate(scenario, replication: replication, byCentreHour: byCentreHour)) }
                 next += 1
             }
             for _ in 0..<min(max(jobs, 1), count) { start() }
@@ -36,8 +37,8 @@ public enum Simulator {
     }
 
     /// Runs replication `replication` (from 0) of `scenario` on the calling thread.
-    public static func replicate(_ scenario: Scenario, replication: Int) -> ReplicationSummary {
-        var run = Replication(scenario, replication: replication)
+    public static func replicate(_ scenario: Scenario, replication: Int, byCentreHour: Bool = false) -> ReplicationSummary {
+        var run = Replication(scenario, replication: replication, byCentreHour: byCentreHour)
         return run.run()
     }
 }

@@ -56,15 +56,20 @@ public struct TargetResult: Sendable {
     public let estimate: Estimate
 
     /// `true` when the estimate is on the right side of the threshold; `nil` when there is no estimate.
-    public var met: Bool? {
-        guard let mean = estimate.mean else { return nil }
-        return target.measure.isMinimum ? mean >= target.threshold : mean <= target.threshold
-    }
+    public var met: Bool? { target.isMet(by: estimate) }
 }
 
 extension Target {
-    /// The estimate this target judges, from the scope's KPI estimates.
-    func estimate(from kpis: [Estimate], horizon: Double) -> Estimate {
+    /// `true` when the estimate's mean is on the right side of the threshold; `nil` when there is
+    /// no estimate (the scope is skipped, neither passed nor failed).
+    public func isMet(by estimate: Estimate) -> Bool? {
+        guard let mean = estimate.mean else { return nil }
+        return measure.isMinimum ? mean >= threshold : mean <= threshold
+    }
+
+    /// The estimate this target judges, from the scope's KPI estimates (`KPI.allCases` order) over
+    /// a window of `horizon` seconds.
+    public func estimate(from kpis: [Estimate], horizon: Double) -> Estimate {
         let estimate = kpis[measure.kpi.index]
         return measure == .urgentLostPerYear ? estimate.scaled(by: 365 * 86_400 / horizon) : estimate
     }

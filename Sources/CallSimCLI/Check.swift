@@ -17,10 +17,6 @@ extension CallSim {
                 by replication when both runs used the same seed). --junit writes JUnit XML for CI dashboards.
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json
-        }
-
         @OptionGroup var options: ScenarioOptions
 
         @Option(help: ArgumentHelp("An earlier report.json of the same scenario to compare with.", valueName: "file"))
@@ -33,13 +29,11 @@ extension CallSim {
         var junit: String?
 
         @Option(help: "Output: text or json.")
-        var format: Format = .text
+        var format: TextOrJSON = .text
 
-        @Option(name: [.short, .long], help: "Replications to run at once (default: the number of cores).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        @OptionGroup var parallel: JobsOption
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a fraction ≥ 0") }
         }
 
@@ -47,7 +41,7 @@ extension CallSim {
             let scenario = try options.load()
             let reference = try baseline.map { try Baseline(path: $0, scenario: scenario.name) }
             let progress = Progress(total: scenario.replications)
-            let result = await Simulator.run(scenario, jobs: jobs, progress: progress.report)
+            let result = await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report)
             progress.finish()
             let rows = Reports.Check.rows(result, baseline: reference, tolerance: tolerance)
             if let junit {

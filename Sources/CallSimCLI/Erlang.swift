@@ -16,10 +16,6 @@ extension CallSim {
                 in seconds; wait percentiles are of answered calls.
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json
-        }
-
         @Option(name: .customLong("calls-per-hour"), help: "Arrival rate, calls per hour.")
         var callsPerHour: Double
 
@@ -43,7 +39,7 @@ extension CallSim {
         var targetAbandonment: Double?
 
         @Option(help: "Output: text or json.")
-        var format: Format = .text
+        var format: TextOrJSON = .text
 
         static let maxConsoles = 100_000
 

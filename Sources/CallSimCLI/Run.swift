@@ -26,17 +26,12 @@ extension CallSim {
         @Option(help: ArgumentHelp("Also write report.md, report.json and centres.csv into this folder.", valueName: "dir"))
         var output: String?
 
-        @Option(name: [.short, .long], help: "Replications to run at once (default: the number of cores).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-        func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        }
+        @OptionGroup var parallel: JobsOption
 
         func run() async throws {
             let scenario = try options.load()
             let progress = Progress(total: scenario.replications)
-            let result = await Simulator.run(scenario, jobs: jobs, progress: progress.report)
+            let result = await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report)
             progress.finish()
             if let output { try write(result, to: output) }
             let text: String
@@ -66,24 +61,5 @@ extension CallSim {
                 throw InputError(description: "cannot write the reports to \(folder): \(error.localizedDescription)")
             }
         }
-    }
-}
-
-/// Replications done, on stderr, while stderr is a terminal; nothing otherwise.
-final class Progress: Sendable {
-    let total: Int
-    let enabled = isatty(FileHandle.standardError.fileDescriptor) == 1
-
-    init(total: Int) { self.total = total }
-
-    var report: @Sendable (Int) -> Void {
-        { [total, enabled] done in
-            guard enabled else { return }
-            FileHandle.standardError.write(Data("\rreplications done: \(done)/\(total)".utf8))
-        }
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

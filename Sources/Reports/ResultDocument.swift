@@ -10,16 +10,8 @@ public enum ResultDocument {
     /// so that two runs with common random numbers can be compared pair by pair.
     public static func json(_ result: RunResult, withValues: Bool = false) -> JSON {
         let scenario = result.scenario
-        func kpi(_ estimate: Estimate) -> JSON {
-            var members: [(String, JSON)] = [
-                ("mean", .number(estimate.mean)), ("ci95", .number(estimate.ci95)), ("n", .number(Double(estimate.n))),
-            ]
-            if withValues { members.append(("values", .array(estimate.values.map { JSON.number($0) }))) }
-            return .object(members)
-        }
-        func kpis(_ estimates: [Estimate]) -> [(String, JSON)] {
-            zip(KPI.allCases, estimates).map { ($0.rawValue, kpi($1)) }
-        }
+        func kpi(_ estimate: Estimate) -> JSON { Self.kpi(estimate, withValues: withValues) }
+        func kpis(_ estimates: [Estimate]) -> [(String, JSON)] { Self.kpis(estimates, withValues: withValues) }
         var document: [(String, JSON)] = [
             ("format_version", .number(Double(formatVersion))),
             ("scenario", .string(scenario.name)),
@@ -54,5 +46,19 @@ public enum ResultDocument {
             ("events", .number(Double(result.events))), ("wall_s", .number((result.wallSeconds * 1000).rounded() / 1000)),
         ])))
         return .object(document)
+    }
+
+    /// A KPI as `{"mean", "ci95", "n"}` (and `values` when asked).
+    static func kpi(_ estimate: Estimate, withValues: Bool = false) -> JSON {
+        var members: [(String, JSON)] = [
+            ("mean", .number(estimate.mean)), ("ci95", .number(estimate.ci95)), ("n", .number(Double(estimate.n))),
+        ]
+        if withValues { members.append(("values", .array(estimate.values.map { JSON.number($0) }))) }
+        return .object(members)
+    }
+
+    /// Every KPI of a scope, keyed as in SPEC §4, from estimates in `KPI.allCases` order.
+    static func kpis(_ estimates: [Estimate], withValues: Bool = false) -> [(String, JSON)] {
+        zip(KPI.allCases, estimates).map { ($0.rawValue, kpi($1, withValues: withValues)) }
     }
 }

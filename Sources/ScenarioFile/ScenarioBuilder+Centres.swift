@@ -78,9 +78,8 @@ extension ScenarioBuilder {
     /// Refuses a centre whose queue would grow without end: its long-run offered load reaches its
     /// consoles while nobody abandons and the queue is unbounded. (A surge above capacity is fine.)
     func checkStable(_ centre: Centre, types: [CallType], field: Field) throws {
-        let load = centre.offeredLoad(callTypes: types)
-        guard load > 0, load >= centre.meanConsoles, centre.patience == nil, centre.queueCapacity == nil else { return }
-        let shown = (load * 1000).rounded() / 1000
+        guard centre.queueGrowsWithoutEnd(callTypes: types) else { return }
+        let shown = (centre.offeredLoad(callTypes: types) * 1000).rounded() / 1000
         throw field.error(
             "its callers offer \(shown) Erlangs (calls per second × mean console time) in the long run, which reaches its "
                 + "\(centre.meanConsoles) consoles on shift on average, and nobody hangs up and the queue has no limit: the queue, and the "
@@ -89,11 +88,10 @@ extension ScenarioBuilder {
 
     /// Under overflow or pooled routing consoles help each other: refuses a scenario whose total
     /// long-run load reaches all its consoles while nobody hangs up and no queue has a limit.
-    func checkStableTogether(_ centres: [Centre], types: [CallType], field: Field) throws {
-        let load = centres.reduce(0) { $0 + $1.offeredLoad(callTypes: types) }
-        let consoles = centres.reduce(0) { $0 + $1.meanConsoles }
-        let unbounded = centres.contains { $0.patience == nil && $0.queueCapacity == nil && $0.callsPerDay > 0 }
-        guard load > 0, load >= consoles, unbounded else { return }
+    func checkStableTogether(_ scenario: Scenario, field: Field) throws {
+        guard scenario.queuesGrowWithoutEnd else { return }
+        let load = scenario.centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) }
+        let consoles = scenario.centres.reduce(0) { $0 + $1.meanConsoles }
         throw field.error(
             "the centres' callers offer \((load * 1000).rounded() / 1000) Erlangs in the long run, which reaches their "
                 + "\(consoles) consoles on shift on average, and some callers never hang up and wait in a queue with no "

@@ -124,16 +124,17 @@ struct ScenarioBuilder {
         try checkNeighbours(centres, fields: centreFields)
         let surges = try top["surges"].map { try self.surges($0, codes: centres.map(\.code)) } ?? []
         let absences = try top["absences"].map { try self.absences($0, centres: centres) } ?? []
-        if routing == .local {
-            for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
-        } else {
-            try checkStableTogether(centres, types: types, field: top["centres"]!)
-        }
-        return Scenario(
+        let scenario = Scenario(
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
             serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
             routing: routing, redial: redial, surges: surges, absences: absences,
             targets: targets)
+        if routing == .local {
+            for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
+        } else {
+            try checkStableTogether(scenario, field: top["centres"]!)
+        }
+        return scenario
     }
 
     // MARK: - Sections

@@ -23,7 +23,7 @@ public struct Estimate: Sendable, Equatable {
         self.mean = mean
         guard n > 1 else { ci95 = nil; return }
         let variance = measured.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
-        ci95 = StudentT.quantile(0.975, degreesOfFreedom: n - 1) * (variance / Double(n)).squareRoot()
+        ci95 = StudentT.quantile975(degreesOfFreedom: n - 1) * (variance / Double(n)).squareRoot()
     }
 
     /// The estimate with every figure multiplied by `factor` (a change of unit or of period).
@@ -34,6 +34,15 @@ public struct Estimate: Sendable, Equatable {
 
 /// Student's t distribution, from GSL.
 public enum StudentT {
+    /// The 0.975-quantile (the 95 % two-sided factor), looked up for up to 1,000 degrees of freedom:
+    /// every estimate needs one, and sizing makes hundreds of thousands.
+    public static func quantile975(degreesOfFreedom: Int) -> Double {
+        degreesOfFreedom < quantiles975.count
+            ? quantiles975[degreesOfFreedom] : quantile(0.975, degreesOfFreedom: degreesOfFreedom)
+    }
+
+    private static let quantiles975 = [Double.nan] + (1..<1_000).map { quantile(0.975, degreesOfFreedom: $0) }
+
     /// The `p`-quantile of Student's t with the given degrees of freedom (≥ 1).
     public static func quantile(_ p: Double, degreesOfFreedom: Int) -> Double {
         precondition(degreesOfFreedom >= 1 && p > 0 && p < 1)

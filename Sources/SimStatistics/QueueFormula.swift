@@ -35,11 +35,21 @@ public enum Staffing {
         maximum: Int, serviceLevel: Double?, within: Double, abandonment: Double?,
         formula: (Int) -> any QueueFormula
     ) -> Int? {
-        func meets(_ consoles: Int) -> Bool {
-            let queue = formula(consoles)
+        fewestConsoles(maximum: maximum, formula: formula) { queue in
             if let serviceLevel, queue.serviceLevel(within: within) < serviceLevel { return false }
             if let abandonment, queue.pAbandon > abandonment { return false }
-            return queue.meanWait != nil
+            return true
+        }
+    }
+
+    /// The fewest consoles from 1 to `maximum` whose queue has a steady state and `meets` a
+    /// condition that more consoles never break, or `nil` when even `maximum` does not.
+    public static func fewestConsoles(
+        maximum: Int, formula: (Int) -> any QueueFormula, meets condition: (any QueueFormula) -> Bool
+    ) -> Int? {
+        func meets(_ consoles: Int) -> Bool {
+            let queue = formula(consoles)
+            return queue.meanWait != nil && condition(queue)
         }
         guard maximum >= 1, meets(maximum) else { return nil }
         var low = 0, high = maximum  // low fails (or is 0), high meets

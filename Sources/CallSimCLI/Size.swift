@@ -1,0 +1,74 @@
+import ArgumentParser
+import CallModel
+import Foundation
+import Reports
+import ScenarioFile
+import Sizing
+
+extension CallSim {
+    /// `callsim size`: the fewest consoles per centre meeting the scenario's targets.
+    struct Size: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the fewest consoles at each centre for which every target holds.",
+            discussion: """
+                Sizing starts from Erlang A's figure for each centre and confirms every answer by simulation \
+                with the scenario's replications and seed, so candidates share their random numbers and the answer \
+                is what `callsim check` of the sized scenario sees. Under local routing each centre is sized on its \
+                own; under overflow or pooled routing the centres are sized together. --by-hour sizes a shift plan \
+                (consoles in each hour of the day), each hour's targets judged on the calls arriving in it. \
+                --write saves the scenario with the sized consoles, comments and layout kept.
+                """)
+
+        @OptionGroup var options: ScenarioOptions
+
+        @Option(help: "The most consoles a centre may have (in any hour).")
+        var maxConsoles: Int = 1_000
+
+        @Flag(help: "Size a shift plan: the fewest consoles in each hour of the day.")
+        var byHour = false
+
+        @Option(help: ArgumentHelp("Write the scenario with the sized consoles to this file.", valueName: "file"))
+        var write: String?
+
+        @Option(help: "Output: text or json.")
+        var format: TextOrJSON = .text
+
+        @OptionGroup var parallel: JobsOption
+
+        func validate() throws {
+            guard (1...100_000).contains(maxConsoles) else { throw ValidationError("--max-consoles must be from 1 to 100000") }
+        }
+
+        func run() async throws {
+            let scenario = try options.load()
+            guard !scenario.targets.isEmpty else {
+                throw InputError(description: "\(options.scenario): the scenario has no `targets` or `national_targets`: nothing to size for")
+            }
+            if let too = scenario.centres.first(where: { $0.consoles > maxConsoles }) {
+                throw InputError(description: "centre \(too.code) already has \(too.consoles) consoles, more than --max-consoles \(maxConsoles)")
+            }
+            let progress = StatusLine()
+            let outcome = await ConsoleSizing(scenario, byHour: byHour, maxConsoles: maxConsoles, jobs: parallel.jobs)
+                .size(progress: progress.show)
+            progress.finish()
+            if let write { try writeScenario(outcome, to: write) }
+            let text = format == .json
+                ? SizeReport.json(outcome, original: scenario).text() : SizeReport.text(outcome, original: scenario)
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+
+        func writeScenario(_ outcome: ConsoleSizing.Outcome, to path: String) throws {
+            let source = try String(contentsOfFile: options.scenario, encoding: .utf8)
+            let consoles = Dictionary(uniqueKeysWithValues: outcome.sized.centres.map { ($0.code, $0.shiftPlan ?? [$0.consoles]) })
+            let rewritten = try ScenarioRewriter.withConsoles(consoles, in: source, file: options.scenario)
+            do {
+                try Data(rewritten.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw InputError(description: "cannot write \(path): \(error.localizedDescription)")
+            }
+            if !rewritten.commentsKept {
+                FileHandle.standardError.write(Data("note: \(path) was written anew by the YAML library: comments and layout were not kept\n".utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import CallModel
+import SimStatistics
+import Sizing
+
+/// What `callsim size` prints: per centre today's consoles, the consoles needed, Erlang A's figure
+/// and the KPIs at the answer, as a terminal table or as JSON (SPEC §3).
+public enum SizeReport {
+    static let shown: [KPI] = [.serviceLevel, .abandonmentRate, .asa, .waitP95, .escalationDelayP95, .utilisation]
+
+    /// The terminal table, the shift plans when sized by hour, and notes.
+    public static func text(_ outcome: ConsoleSizing.Outcome, original: Scenario) -> String {
+        let result = outcome.result
+        let plan = outcome.plan
+        let unit = plan.byHour ? " (console-hours a day)" : ""
+        var out = "callsim size — \(original.name)\n"
+        out += "Fewest consoles\(plan.byHour ? " in each hour of the day" : "") meeting every target, "
+        out += "confirmed by simulation (\(outcome.simulations) runs); \(Figures.headline(result)).\n"
+        out += "KPIs at the answer: mean over replications ± 95 % confidence half-width.\n\n"
+        let header = ["code", "centre", "now" + unit, "needed", "Erlang A"] + shown.map { kpi in Figures.summary.first { $0.0 == kpi }!.1 }
+        let erlang = outcome.erlangStart
+        var rows = result.centres.indices.map { index in
+            [
+                result.centres[index].code, result.centres[index].name, now(original.centres[index], byHour: plan.byHour),
+                needed(plan, index), String(erlang.byHour ? erlang.consoleHours(index) : erlang.counts[index][0]),
+            ] + shown.map { Figures.text(result.centres[index].kpis[$0.index], $0) }
+        }
+        let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? consoleHours($1) : $1.consoles) }
+        let neededTotal = plan.counts.indices.reduce(0) { $0 + (plan.byHour ? plan.consoleHours($1) : plan.counts[$1][0]) }
+        let erlangTotal = erlang.counts.indices.reduce(0) { $0 + (erlang.byHour ? erlang.consoleHours($1) : erlang.counts[$1][0]) }
+        rows.append(["total", "all centres", String(nowTotal), String(neededTotal), String(erlangTotal)]
+            + shown.map { Figures.text(result.total[$0.index], $0) })
+        out += TableReports.aligned([header] + rows)
+        if plan.byHour {
+            out += "\nShift plans: consoles on shift in each hour of the day, 00-01 first\n"
+            out += TableReports.aligned(result.centres.indices.map { index in
+                [result.centres[index].code, ""] + plan.counts[index].map(String.init)
+            })
+        }
+        out += "\n" + notes(outcome).map { "- " + $0 + "\n" }.joined()
+        return out
+    }
+
+    /// `{"centres": [{"code", "consoles_now", "consoles_needed", "kpis"}]}` and the total, Erlang
+    /// A's figures, what could not be reached and whether every target holds at the answer.
+    public static func json(_ outcome: ConsoleSizing.Outcome, original: Scenario) -> JSON {
+        let result = outcome.result
+        func consoles(_ counts: [Int], byHour: Bool) -> JSON {
+            byHour ? .array(counts.map { .number(Double($0)) }) : .number(Double(counts[0]))
+        }
+        func current(_ centre: Centre) -> JSON {
+            guard let shifts = centre.shiftPlan else {
+                return outcome.plan.byHour
+                    ? consoles(Array(repeating: centre.consoles, count: 24), byHour: true) : .number(Double(centre.consoles))
+            }
+            return consoles(shifts, byHour: true)
+        }
+        return .object([
+            ("scenario", .string(original.name)),
+            ("by_hour", .bool(outcome.plan.byHour)),
+            ("simulations", .number(Double(outcome.simulations))),
+            ("centres", .array(result.centres.indices.map { index in
+                .object([
+                    ("code", .string(result.centres[index].code)),
+                    ("consoles_now", current(original.centres[index])),
+                    ("consoles_needed", outcome.unreachable.contains(result.centres[index].code)
+                        ? .null : consoles(outcome.plan.counts[index], byHour: outcome.plan.byHour)),
+                    ("consoles_erlang_a", consoles(outcome.erlangStart.counts[index], byHour: outcome.plan.byHour)),
+                    ("kpis", .object(ResultDocument.kpis(result.centres[index].kpis))),
+                ])
+            })),
+            ("total", .object([("kpis", .object(ResultDocument.kpis(result.total)))])),
+            ("unreachable", .array(outcome.unreachable.map { .string($0) })),
+            ("targets_met", .bool(!result.targets.contains { $0.met == false })),
+        ])
+    }
+
+    /// What a planner should know about the answer.
+    static func notes(_ outcome: ConsoleSizing.Outcome) -> [String] {
+        var notes: [String] = []
+        if !outcome.unreachable.isEmpty {
+            notes.append("targets are missed even with --max-consoles at: \(outcome.unreachable.joined(separator: ", "))")
+        }
+        let missed = outcome.result.targets.filter { $0.met == false }
+        if missed.isEmpty {
+            notes.append("every target holds at the answer, for every centre and the total; `callsim check` of the sized scenario says the same")
+        } else {
+            notes.append("targets missed at the answer: " + missed.map { "\($0.scope) \($0.target.measure.figureName)" }.joined(separator: ", "))
+        }
+        let differing = outcome.plan.counts.indices.filter { outcome.plan.counts[$0] != outcome.erlangStart.counts[$0] }
+        if !differing.isEmpty {
+            let codes = differing.map { outcome.result.centres[$0].code }
+            notes.append("simulation moved Erlang A's figure at \(codes.count) centre(s) (\(codes.prefix(12).joined(separator: ", "))\(codes.count > 12 ? ", …" : "")): "
+                + "Erlang A assumes steady Poisson arrivals, exponential handling and patience, no surges, queue limit or redials, "
+                + "and judges the mean rate; or, at the margin, the simulation's estimate is on the other side of a threshold")
+        }
+        if outcome.result.scenario.routing != .local {
+            notes.append("under overflow or pooled routing the centres were sized together: a console at one centre also serves its neighbours' callers")
+        }
+        return notes
+    }
+
+    static func now(_ centre: Centre, byHour: Bool) -> String {
+        byHour ? String(consoleHours(centre)) : centre.shiftPlan.map { _ in "\(centre.consoles) (max)" } ?? String(centre.consoles)
+    }
+
+    static func needed(_ plan: ConsolePlan, _ centre: Int) -> String {
+        plan.byHour ? String(plan.consoleHours(centre)) : String(plan.counts[centre][0])
+    }
+
+    static func consoleHours(_ centre: Centre) -> Int { centre.shiftPlan?.reduce(0, +) ?? 24 * centre.consoles }
+}

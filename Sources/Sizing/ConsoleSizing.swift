@@ -1,0 +1,171 @@
+import CallModel
+
+/// `callsim size`: the fewest consoles at each centre (or, by hour, the fewest console-hours) for
+/// which every target holds at that centre and for the total (SPEC §5).
+///
+/// Sizing starts from the Erlang A figure and confirms every answer by simulation: each candidate
+/// is a full run of the scenario's replications with its seed, so candidates share their random
+/// numbers (each centre draws from its own streams) and the answer is exactly what `callsim check`
+/// of the sized scenario sees. Under local routing each centre is sized on its own, in a run where
+/// only its callers call (its figures are those of the full run); if a total target still fails, a
+/// console goes where the most calls wait past the threshold until it holds, and any so added that
+/// is not needed is taken away. Under overflow or pooled routing the centres are sized together
+/// the same way from the Erlang A start. Each figure is assumed to improve with consoles.
+public struct ConsoleSizing: Sendable {
+    /// What sizing found.
+    public struct Outcome: Sendable {
+        /// The scenario with the sized consoles, and its run.
+        public let sized: Scenario
+        public let result: RunResult
+        public let plan: ConsolePlan
+        /// Where sizing started: Erlang A's figures.
+        public let erlangStart: ConsolePlan
+        /// Centres (codes) or `total` whose targets are missed even with `maxConsoles`.
+        public let unreachable: [String]
+        /// Candidate runs simulated.
+        public let simulations: Int
+    }
+
+    public let scenario: Scenario
+    public let byHour: Bool
+    /// The most consoles a centre may have (in any hour).
+    public let maxConsoles: Int
+    /// Replications run at once.
+    public let jobs: Int
+
+    public init(_ scenario: Scenario, byHour: Bool = false, maxConsoles: Int = 1_000, jobs: Int = 1) {
+        self.scenario = scenario
+        self.byHour = byHour
+        self.maxConsoles = maxConsoles
+        self.jobs = jobs
+    }
+
+    /// Sizes the scenario; `progress` hears what is being sized.
+    public func size(progress: (@Sendable (String) -> Void)? = nil) async -> Outcome {
+        var search = Search(sizing: self)
+        let start = ErlangStart.plan(scenario, byHour: byHour, maximum: maxConsoles)
+        var plan = start
+        let all = Array(scenario.centres.indices)
+        if scenario.routing == .local {
+            for centre in all {
+                progress?("sizing \(scenario.centres[centre].code) (\(centre + 1)/\(all.count))")
+                await search.minimise(&plan, base: onlyCallers(of: centre), centres: [centre], judgeTotal: false)
+            }
+            progress?("checking the total")
+            await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true, removeOnlyAdded: true)
+        } else {
+            progress?("sizing the \(all.count) centres together")
+            await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true)
+        }
+        let sized = plan.staff(scenario)
+        let result = await Simulator.run(sized, jobs: jobs, byCentreHour: byHour)
+        return Outcome(
+            sized: sized, result: result, plan: plan, erlangStart: start, unreachable: search.unreachable,
+            simulations: search.simulations + 1)
+    }
+
+    /// The scenario in which only `centre`'s callers call and the other centres have no consoles:
+    /// under local routing its figures are those of the full scenario (it draws from its own streams).
+    func onlyCallers(of centre: Int) -> Scenario {
+        var alone = scenario
+        for other in alone.centres.indices where other != centre {
+            alone.centres[other].callsPerDay = 0
+            alone.centres[other].consoles = 0
+            alone.centres[other].shiftPlan = nil
+        }
+        alone.absences = scenario.absences.filter { $0.centre == scenario.centres[centre].code }
+        return alone
+    }
+
+    /// The fewest consoles a centre may keep: its largest absence (a scenario cannot take more).
+    func floor(_ centre: Int) -> Int {
+        scenario.absences.filter { $0.centre == scenario.centres[centre].code }.map(\.consoles).max() ?? 0
+    }
+}
+
+/// The search's state: candidate runs so far and what could not be reached.
+struct Search {
+    let sizing: ConsoleSizing
+    var simulations = 0
+    var unreachable: [String] = []
+
+    /// Adds consoles until every target judged holds, then takes away each console not needed.
+    /// - Parameters:
+    ///   - base: the scenario the plan staffs at `centres`.
+    ///   - removeOnlyAdded: take away only consoles this call added (the others are known minimal).
+    mutating func minimise(
+        _ plan: inout ConsolePlan, base: Scenario, centres: [Int], judgeTotal: Bool, removeOnlyAdded: Bool = false
+    ) async {
+        let byHour = sizing.byHour
+        let before = plan
+        makeStable(&plan, base: base, centres: centres)
+        var result = await evaluate(plan, base: base, centres: centres)
+        var aggregateStep = 1  // consoles added at once while only an aggregate misses; doubles each round
+        while true {
+            let verdict = Verdict(result, centres: centres, judgeTotal: judgeTotal, byHour: byHour)
+            if verdict.allMet { break }
+            func helpingMost(_ slots: [ConsolePlan.Slot], _ measure: Target.Measure?, count: Int = 1) -> [ConsolePlan.Slot] {
+                let open = slots.filter { plan[$0] < sizing.maxConsoles }
+                let share = open.map { Verdict.share($0, of: measure, in: result, byHour: byHour) }
+                return open.indices.sorted { share[$0] > share[$1] || (share[$0] == share[$1] && $0 < $1) }
+                    .prefix(count).map { open[$0] }
+            }
+            var additions = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles }
+            additions += verdict.failingCentres.flatMap { helpingMost(plan.slots(of: $0), .urgentLostPerYear) }
+            if verdict.failingSlots.isEmpty && verdict.failingCentres.isEmpty {
+                additions += helpingMost(centres.flatMap { plan.slots(of: $0) }, verdict.totalMiss, count: aggregateStep)
+                aggregateStep *= 2
+            }
+            if additions.isEmpty {
+                let codes = Set(verdict.failingSlots.map(\.centre) + verdict.failingCentres).sorted()
+                    .map { base.centres[$0].code }
+                unreachable += codes.isEmpty ? ["total"] : codes
+                return
+            }
+            for slot in additions { plan[slot] += 1 }
+            result = await evaluate(plan, base: base, centres: centres)
+        }
+        let removable = centres.flatMap { plan.slots(of: $0) }
+            .filter { !removeOnlyAdded || plan[$0] > before[$0] }
+            .sorted { Verdict.unserved($0, in: result, byHour: byHour) < Verdict.unserved($1, in: result, byHour: byHour) }
+        for slot in removable {
+            while plan[slot] > 0 {
+                plan[slot] -= 1
+                let candidate = plan.staff(base, centres: centres)
+                if plan.counts[slot.centre].max()! >= sizing.floor(slot.centre), !candidate.queuesGrowWithoutEnd {
+                    let trial = await evaluate(plan, base: base, centres: centres)
+                    if Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: byHour).allMet {
+                        result = trial
+                        continue
+                    }
+                }
+                plan[slot] += 1
+                break
+            }
+        }
+    }
+
+    /// Adds consoles until no queue would grow without end (the simulation could not finish) and
+    /// every centre keeps at least its largest absence.
+    func makeStable(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) {
+        for centre in centres {
+            while plan.counts[centre].max()! < sizing.floor(centre) {
+                for slot in plan.slots(of: centre) { plan[slot] += 1 }
+            }
+        }
+        while plan.staff(base, centres: centres).queuesGrowWithoutEnd {
+            let staffed = plan.staff(base, centres: centres)
+            let busiest = centres.max { a, b in
+                let (x, y) = (staffed.centres[a], staffed.centres[b])
+                return x.offeredLoad(callTypes: base.callTypes) / max(x.meanConsoles, 0.5)
+                    < y.offeredLoad(callTypes: base.callTypes) / max(y.meanConsoles, 0.5)
+            }!
+            for slot in plan.slots(of: busiest) { plan[slot] += 1 }
+        }
+    }
+
+    mutating func evaluate(_ plan: ConsolePlan, base: Scenario, centres: [Int]) async -> RunResult {
+        simulations += 1
+        return await Simulator.run(plan.staff(base, centres: centres), jobs: sizing.jobs, byCentreHour: sizing.byHour)
+    }
+}

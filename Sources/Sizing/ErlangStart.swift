@@ -1,0 +1,49 @@
+import CallModel
+import SimStatistics
+
+/// Where sizing starts: the fewest consoles Erlang A (Erlang C when nobody hangs up) says meet a
+/// centre's targets, for its long-run arrival rate or the rate of one hour of the day.
+///
+/// It reads the targets it can (service level, abandonment, ASA, 95th percentile wait), takes the
+/// mean console time of the centre's call mix as exponential handling and the mean patience as
+/// exponential patience; surges, queue limits and redials it does not see. Simulation then
+/// corrects it.
+enum ErlangStart {
+    /// The Erlang A figure for `centre` receiving `callsPerSecond`; `maximum` when even that falls short.
+    static func consoles(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario, maximum: Int) -> Int {
+        let load = centre.offeredLoad(callTypes: scenario.callTypes)
+        guard callsPerSecond > 0, centre.callsPerDay > 0, load > 0 else { return 0 }
+        let meanBusy = load / (centre.callsPerDay / 86_400)
+        let targets = scenario.targets.filter { !$0.nationalOnly }
+        let formula: (Int) -> any QueueFormula = { consoles in
+            guard let patience = centre.patience else {
+                return ErlangC(consoles: consoles, callsPerSecond: callsPerSecond, meanHandling: meanBusy)
+            }
+            return ErlangA(
+                consoles: consoles, callsPerSecond: callsPerSecond, meanHandling: meanBusy, meanPatience: patience.mean)
+        }
+        let found = Staffing.fewestConsoles(maximum: maximum, formula: formula) { queue in
+            targets.allSatisfy { target in
+                switch target.measure {
+                case .serviceLevel: return queue.serviceLevel(within: scenario.serviceLevelThreshold) >= target.threshold
+                case .abandonmentRate: return queue.pAbandon <= target.threshold
+                case .asa: return (queue.meanWaitAnswered ?? .infinity) <= target.threshold
+                case .waitP95: return (queue.waitQuantile(0.95) ?? .infinity) <= target.threshold
+                case .escalationDelayP95, .urgentLostPerYear: return true
+                }
+            }
+        }
+        return found ?? maximum
+    }
+
+    /// The starting plan: each centre's figure for its long-run rate, or for each hour's rate.
+    static func plan(_ scenario: Scenario, byHour: Bool, maximum: Int) -> ConsolePlan {
+        ConsolePlan(
+            counts: scenario.centres.map { centre in
+                let rate = centre.callsPerDay / 86_400
+                let rates = byHour ? scenario.arrivals.daily.map { rate * $0 } : [rate]
+                return rates.map { consoles(centre, callsPerSecond: $0, in: scenario, maximum: maximum) }
+            },
+            byHour: byHour)
+    }
+}

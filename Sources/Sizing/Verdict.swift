@@ -1,0 +1,64 @@
+import CallModel
+import SimStatistics
+
+/// Where a run misses its targets, in the terms sizing acts on: the plan's slots that miss their
+/// own targets, centres that miss a whole-day target that no single hour answers for, and the total.
+struct Verdict {
+    var failingSlots: [ConsolePlan.Slot] = []
+    var failingCentres: [Int] = []
+    /// The first target the total misses, if any.
+    var totalMiss: Target.Measure?
+
+    var totalFails: Bool { totalMiss != nil }
+    var allMet: Bool { failingSlots.isEmpty && failingCentres.isEmpty && !totalFails }
+
+    /// Judges `result` at `centres` (and at the total when `judgeTotal`). Sizing all day, a centre's
+    /// targets are judged on all its calls; sizing by hour, each hour's on the calls arriving in it,
+    /// except `urgent_lost_per_year`, a count over the year judged on the whole day. A scope without
+    /// an estimate is skipped (SPEC §5).
+    init(_ result: RunResult, centres: [Int], judgeTotal: Bool, byHour: Bool) {
+        let scenario = result.scenario
+        let horizon = scenario.horizon
+        func misses(_ targets: [Target], _ kpis: [Estimate]) -> Bool {
+            targets.contains { $0.isMet(by: $0.estimate(from: kpis, horizon: horizon)) == false }
+        }
+        let centreTargets = scenario.targets.filter { !$0.nationalOnly }
+        for centre in centres {
+            let whole = result.centres[centre].kpis
+            if byHour {
+                let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
+                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre][$0]) }
+                failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
+                if hours.isEmpty && misses(centreTargets.filter { $0.measure == .urgentLostPerYear }, whole) {
+                    failingCentres.append(centre)
+                }
+            } else if misses(centreTargets, whole) {
+                failingSlots.append(ConsolePlan.Slot(centre: centre, hour: 0))
+            }
+        }
+        if judgeTotal {
+            totalMiss = scenario.targets.first { misses([$0], result.total) }?.measure
+        }
+    }
+
+    /// Calls in a slot not answered within the service-level threshold (offered × (1 − service
+    /// level)): where a console is missed least when taken away.
+    static func unserved(_ slot: ConsolePlan.Slot, in result: RunResult, byHour: Bool) -> Double {
+        let kpis = byHour ? result.centreHours[slot.centre][slot.hour] : result.centres[slot.centre].kpis
+        let offered = kpis[KPI.offered.index].mean ?? 0
+        return offered * (1 - (kpis[KPI.serviceLevel.index].mean ?? 1))
+    }
+
+    /// How much a slot adds to a miss of `measure` in aggregate, where a console helps most: its
+    /// urgent callers lost, its abandoned calls, or its calls not answered within the threshold.
+    static func share(
+        _ slot: ConsolePlan.Slot, of measure: Target.Measure?, in result: RunResult, byHour: Bool
+    ) -> Double {
+        let kpis = byHour ? result.centreHours[slot.centre][slot.hour] : result.centres[slot.centre].kpis
+        switch measure {
+        case .urgentLostPerYear: return kpis[KPI.urgentLost.index].mean ?? 0
+        case .abandonmentRate: return kpis[KPI.abandoned.index].mean ?? 0
+        default: return unserved(slot, in: result, byHour: byHour)
+        }
+    }
+}

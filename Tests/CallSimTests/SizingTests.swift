@@ -1,0 +1,154 @@
+import CallModel
+import Foundation
+import ScenarioFile
+import SimStatistics
+import Sizing
+import Testing
+
+/// `callsim size`: the answer agrees with Erlang A where Erlang A is exact, holds in simulation
+/// where it is not, and is the fewest: one console fewer misses a target there.
+@Suite struct SizingTests {
+    /// A one-centre scenario in Erlang A's world: flat Poisson arrivals, exponential handling and patience.
+    static func erlangWorld(callsPerDay: Double, handlingMinutes: Double, patienceMinutes: Double, targets: String) -> String {
+        """
+        name: Erlang A world
+        seed: 11
+        horizon: 28d
+        warmup: 1d
+        replications: 10
+        service_level_threshold: 20s
+        handling: {distribution: exponential, mean: \(handlingMinutes)m}
+        patience: {distribution: exponential, mean: \(patienceMinutes)m}
+        targets: {\(targets)}
+        centres:
+          - {code: X, calls_per_day: \(callsPerDay)}
+        """
+    }
+
+    @Test("Single centre, exponential everything: size gives the Erlang A minimum", arguments: [
+        (300.0, 6.0, 3.0, 0.8, 0.05), (1_500.0, 4.0, 2.0, 0.9, 0.02), (4_000.0, 5.0, 1.0, 0.7, 0.05),
+    ])
+    func erlangMinimum(callsPerDay: Double, handling: Double, patience: Double, serviceLevel: Double, abandonment: Double) async throws {
+        let scenario = try scenario(Self.erlangWorld(
+            callsPerDay: callsPerDay, handlingMinutes: handling, patienceMinutes: patience,
+            targets: "service_level: \(serviceLevel), abandonment_rate: \(abandonment)"))
+        let exact = Staffing.fewestConsoles(maximum: 1_000, serviceLevel: serviceLevel, within: 20, abandonment: abandonment) {
+            ErlangA(consoles: $0, callsPerSecond: callsPerDay / 86_400, meanHandling: handling * 60, meanPatience: patience * 60)
+        }
+        let outcome = await ConsoleSizing(scenario, jobs: 2).size()
+        #expect(outcome.plan.counts == [[try #require(exact)]], "Erlang A says \(exact!)")
+        #expect(outcome.unreachable.isEmpty)
+    }
+
+    /// Three centres with lognormal handling, a daily peak and a surge: Erlang A is only a start.
+    static let threeCentres = """
+        name: Three centres
+        seed: 5
+        horizon: 14d
+        replications: 10
+        handling: {distribution: lognormal, mean: 8m, sd: 6m}
+        wrapup: 2m
+        patience: {distribution: exponential, mean: 2m}
+        arrivals:
+          daily_profile: [0.3, 0.2, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1, 1.2, 1.3, 1.3, 1.3, 1.3, 1.3, 1.4, 1.5, 1.6, 1.8, 1.9, 1.8, 1.5, 1.1, 0.6]
+        surges:
+          - {from: 3d, to: 4d, factor: 2, centres: [B]}
+        targets:
+          service_level: 0.8
+          abandonment_rate: 0.05
+          wait_p95: 90s
+        centres:
+          - {code: A, calls_per_day: 60}
+          - {code: B, calls_per_day: 150}
+          - {code: C, calls_per_day: 400, consoles: 9}
+        """
+
+    @Test("The sized scenario meets every target; one console fewer at any centre misses one there")
+    func fewestThatHold() async throws {
+        let scenario = try scenario(Self.threeCentres)
+        let outcome = await ConsoleSizing(scenario, jobs: 2).size()
+        #expect(outcome.unreachable.isEmpty)
+        let rerun = await simulate(outcome.sized)
+        #expect(!rerun.targets.isEmpty && rerun.targets.allSatisfy { $0.met != false })
+        for (index, centre) in scenario.centres.enumerated() {
+            var fewer = outcome.sized
+            fewer.centres[index].consoles -= 1
+            let result = await simulate(fewer)
+            #expect(result.targets.contains { $0.scope == centre.code && $0.met == false },
+                    "\(centre.code) with \(fewer.centres[index].consoles) consoles still meets every target")
+        }
+    }
+
+    @Test("Overflow routing: the centres sized together meet every target, and none can spare a console")
+    func together() async throws {
+        let yaml = (Self.threeCentres + "\nrouting: {policy: overflow, overflow_after: 15s}\n")
+            .replacingOccurrences(of: "{code: A,", with: "{code: A, neighbours: [B],")
+            .replacingOccurrences(of: "{code: B,", with: "{code: B, neighbours: [A, C],")
+            .replacingOccurrences(of: "{code: C,", with: "{code: C, neighbours: [B],")
+        let scenario = try scenario(yaml)
+        let outcome = await ConsoleSizing(scenario, jobs: 2).size()
+        #expect(outcome.unreachable.isEmpty)
+        let rerun = await simulate(outcome.sized)
+        #expect(rerun.targets.allSatisfy { $0.met != false })
+        for index in scenario.centres.indices where outcome.plan.counts[index][0] > 0 {
+            var fewer = outcome.sized
+            fewer.centres[index].consoles -= 1
+            #expect(await simulate(fewer).targets.contains { $0.met == false })
+        }
+    }
+
+    @Test("By hour: a 24-hour plan whose every hour meets the targets on the calls arriving in it")
+    func byHour() async throws {
+        let scenario = try scenario(Self.threeCentres)
+        let outcome = await ConsoleSizing(scenario, byHour: true, jobs: 2).size()
+        #expect(outcome.plan.counts.allSatisfy { $0.count == 24 })
+        #expect(outcome.sized.centres.allSatisfy { $0.shiftPlan != nil })
+        let rerun = await Simulator.run(outcome.sized, jobs: 2, byCentreHour: true)
+        for (index, hours) in rerun.centreHours.enumerated() {
+            for (hour, kpis) in hours.enumerated() {
+                for target in scenario.targets {
+                    #expect(target.isMet(by: target.estimate(from: kpis, horizon: scenario.horizon)) != false,
+                            "\(scenario.centres[index].code) hour \(hour): \(target.measure)")
+                }
+            }
+        }
+        // The evening peak needs more consoles than the small hours.
+        let c = outcome.plan.counts[2]
+        #expect(c[19] > c[3])
+    }
+
+    @Test("--write keeps comments and layout, and the written file has the sized consoles")
+    func writeKeepsComments() throws {
+        let folder = try temporaryFolder()
+        let yaml = Self.threeCentres
+            .replacingOccurrences(of: "targets:", with: "# planners' targets\ntargets:")
+            .replacingOccurrences(of: "  - {code: A, calls_per_day: 60}", with: "  - code: A        # block style\n    calls_per_day: 60")
+        let path = try write(yaml, to: "three.yaml", in: folder)
+        let sizedPath = folder.appendingPathComponent("sized.yaml").path
+        let run = try execute(["size", path, "--write", sizedPath, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("not kept"))
+        let written = try String(contentsOfFile: sizedPath, encoding: .utf8)
+        #expect(written.contains("# planners' targets") && written.contains("# block style"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let centres = try #require(document["centres"] as? [[String: Any]])
+        let needed = centres.map { $0["consoles_needed"] as? Int }
+        let sized = try ScenarioReader.read(path: sizedPath)
+        #expect(sized.centres.map(\.consoles) == needed.compactMap { $0 } && needed.count == 3)
+        #expect(centres.map { $0["consoles_now"] as? Int } == [2, 2, 9])
+        #expect(try execute(["check", sizedPath]).status == 0)
+    }
+
+    @Test("size refuses a scenario with no targets, and bad flags, with exit status 2")
+    func refusals() throws {
+        let folder = try temporaryFolder()
+        let untargeted = Self.threeCentres.replacingOccurrences(
+            of: "targets:\n  service_level: 0.8\n  abandonment_rate: 0.05\n  wait_p95: 90s\n", with: "")
+        let path = try write(untargeted, to: "none.yaml", in: folder)
+        let none = try execute(["size", path])
+        #expect(none.status == 2 && none.stderr.contains("nothing to size"))
+        let good = try write(Self.threeCentres, to: "three.yaml", in: folder)
+        #expect(try execute(["size", good, "--max-consoles", "0"]).status == 2)
+        #expect(try execute(["size", good, "--max-consoles", "5"]).status == 2)  // C has 9 today
+    }
+}
