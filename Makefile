@@ -3,9 +3,10 @@
 #   make test     run the test suite (release build: the statistical tests simulate millions of calls)
 #   make check    the performance gate CI runs: the launch scenario against its committed baseline
 #   make baseline refresh that baseline on purpose, after a change that is meant to move the results
+#   make screenshot  redraw docs/report-screenshot.png from the national report (needs chromium)
 SWIFT ?= swift
 
-.PHONY: report test build bench setup check baseline
+.PHONY: report test build bench setup check baseline screenshot
 
 setup:
 	@bash scripts/setup.sh
@@ -28,3 +29,7 @@ check: build
 baseline: build
 	.build/release/callsim run Scenarios/romania-119-launch.yaml --output .build/baseline-run
 	cp .build/baseline-run/report.json Reports/baselines/romania-119-launch.json
+
+screenshot: report
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1900 \
+		--screenshot=$(CURDIR)/docs/report-screenshot.png file://$(CURDIR)/Reports/romania-119/report.html

@@ -34,15 +34,17 @@ let package = Package(
         .target(name: "ScenarioFile", dependencies: ["CallModel", .product(name: "Yams", package: "Yams")]),
         // Sizing: the fewest consoles meeting the targets, from Erlang A, confirmed by simulation.
         .target(name: "Sizing", dependencies: ["CallModel", "SimStatistics"]),
+        // SVG charts drawn by callsim itself: scales, ticks, axes, legends, a tile map.
+        .target(name: "Charts"),
         // The result document and the human reports.
-        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing"]),
+        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing", "Charts"]),
         // The thin command line.
         .executableTarget(name: "CallSimCLI", dependencies: [
             "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Charts", "CallSimCLI",
         ]),
     ]
 )

@@ -37,5 +37,22 @@ public enum HourKPI: String, CaseIterable, Sendable {
     case utilisation
 }
 
+/// The curves the results carry beside the KPIs: the share of answered callers still waiting at
+/// each of a fixed set of waits, and percentiles of the delay to 112.
+public enum Curves {
+    /// Waits (seconds) at which the survival curve is measured, the service-level threshold added.
+    public static func waitPoints(threshold: Double) -> [Double] {
+        Array(Set(fixedWaits + [threshold])).sorted()
+    }
+
+    static let fixedWaits: [Double] = [
+        0, 5, 10, 15, 20, 30, 40, 50, 60, 75, 90, 105, 120, 150, 180, 240, 300, 360, 480, 600, 900, 1_200, 1_800,
+        2_700, 3_600,
+    ]
+
+    /// Percentiles of the delay from first ring to 112 alerted.
+    public static let escalationPercentiles: [Double] = [0.5, 0.9, 0.95, 0.99]
+}
+
 /// Replications leave a percentile out when they have fewer observations than this (SPEC §4).
 let minimumForPercentile: UInt64 = 20

@@ -597,6 +597,12 @@ struct Replication {
             types: typeTallies.map { $0.figures(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
             centreHours: centreHourTallies.map { $0.figures(consoleTime: nil) },
+            waitSurvival: Curves.waitPoints(threshold: threshold).map { total.waits.shareAbove($0) },
+            escalationDelays: ([total] + typeTallies).map { tally in
+                Curves.escalationPercentiles.map {
+                    tally.escalationDelays.count >= minimumForPercentile ? tally.escalationDelays.quantile($0) : nil
+                }
+            },
             events: calendar.processed, arrivals: arrivals)
     }
 }
@@ -611,6 +617,10 @@ public struct ReplicationSummary: Sendable {
     /// Each centre's callers by the hour of day they arrived (`centre × 24 + hour`), in
     /// `KPI.allCases` order (utilisation `nil`); empty unless asked for.
     public let centreHours: [[Double?]]
+    /// The share of answered callers who waited longer than each of `Curves.waitPoints`.
+    public let waitSurvival: [Double?]
+    /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112, for the total and then each call type.
+    public let escalationDelays: [[Double?]]
     /// Events processed.
     public let events: Int
     /// Calls simulated, counted or not (warm-up and drain included).

@@ -27,6 +27,11 @@ public struct RunResult: Sendable {
     /// Each centre's estimates by the hour of day calls arrived (`[centre][hour]`, in
     /// `KPI.allCases` order); empty unless the run was asked for them.
     public let centreHours: [[[Estimate]]]
+    /// The share of answered callers who waited longer than each wait of `Curves.waitPoints`.
+    public let waitSurvival: [(seconds: Double, share: Estimate)]
+    /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112: `[0]` the total, then
+    /// each call type.
+    public let escalationDelays: [[Estimate]]
     /// Events processed over all replications.
     public let events: Int
     /// Calls simulated over all replications, counted or not.
@@ -51,6 +56,10 @@ public struct RunResult: Sendable {
             TypeFigures(name: scenario.callTypes[index].name, kpis: estimates(replications.map { $0.types[index] }))
         }
         byHour = (0..<24).map { hour in estimates(replications.map { $0.hours[hour] }) }
+        waitSurvival = Curves.waitPoints(threshold: scenario.serviceLevelThreshold).enumerated().map { index, seconds in
+            (seconds, Estimate(values: replications.map { $0.waitSurvival[index] }))
+        }
+        escalationDelays = estimates(replications.map { $0.escalationDelays.flatMap { $0 } }).chunked(Curves.escalationPercentiles.count)
         let hourly = !(replications.first?.centreHours.isEmpty ?? true)
         centreHours = !hourly ? [] : scenario.centres.indices.map { centre in
             (0..<24).map { hour in estimates(replications.map { $0.centreHours[centre * 24 + hour] }) }
@@ -70,5 +79,24 @@ public struct RunResult: Sendable {
         events = replications.reduce(0) { $0 + $1.events }
         simulatedCalls = replications.reduce(0) { $0 + $1.arrivals }
         self.wallSeconds = wallSeconds
+    }
+
+    /// Consoles on shift in each hour of the day, all centres together (before absences).
+    public var consolesByHour: [Int] {
+        (0..<24).map { hour in scenario.centres.reduce(0) { $0 + ($1.shiftPlan?[hour] ?? $1.consoles) } }
+    }
+
+    /// Mean console time per call over all centres, weighted by their calls (seconds).
+    public var meanConsoleTime: Double? {
+        let calls = scenario.centres.reduce(0) { $0 + $1.callsPerDay }
+        guard calls > 0 else { return nil }
+        return scenario.centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) * 86_400 } / calls
+    }
+}
+
+extension Array {
+    /// The array cut into consecutive pieces of `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -9,9 +9,11 @@ public enum Simulator {
     /// - Parameters:
     ///   - jobs: replications run at once (≥ 1).
     ///   - byCentreHour: also estimate each centre's KPIs by the hour of day calls arrived.
-    ///   - progress: called after each replication ends with the number done so far.
+    ///   - progress: called after each replication ends with the replications done so far and the
+    ///     calls they simulated.
     public static func run(
-        _ scenario: Scenario, jobs: Int = 1, byCentreHour: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
+        _ scenario: Scenario, jobs: Int = 1, byCentreHour: Bool = false,
+        progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)? = nil
     ) async -> RunResult {
         let started = Date()
         let count = scenario.replications
@@ -24,11 +26,12 @@ public enum Simulator {
                 next += 1
             }
             for _ in 0..<min(max(jobs, 1), count) { start() }
-            var done = 0
+            var done = 0, calls = 0
             for await (replication, summary) in group {
                 summaries[replication] = summary
                 done += 1
-                progress?(done)
+                calls += summary.arrivals
+                progress?(done, calls)
                 if next < count { start() }
             }
         }

@@ -40,7 +40,7 @@ extension CallSim {
         func run() async throws {
             let scenario = try options.load()
             let reference = try baseline.map { try Baseline(path: $0, scenario: scenario.name) }
-            let progress = Progress(total: scenario.replications)
+            let progress = Progress(scenario)
             let result = await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report)
             progress.finish()
             let rows = Reports.Check.rows(result, baseline: reference, tolerance: tolerance)

@@ -1,3 +1,4 @@
+import CallModel
 import Foundation
 
 /// One line of status on stderr, rewritten in place, while stderr is a terminal; nothing otherwise
@@ -19,15 +20,23 @@ final class StatusLine: Sendable {
     }
 }
 
-/// Replications done out of a run's total, on a `StatusLine`.
+/// A run's progress on a `StatusLine` once it has taken more than a second: replications done,
+/// calls simulated and an estimate of the time left.
 final class Progress: Sendable {
     let total: Int
+    let started = Date()
     let line = StatusLine()
 
-    init(total: Int) { self.total = total }
+    init(_ scenario: Scenario) { total = scenario.replications }
 
-    var report: @Sendable (Int) -> Void {
-        { [total, line] done in line.show("replications done: \(done)/\(total)") }
+    var report: @Sendable (Int, Int) -> Void {
+        { [total, started, line] done, calls in
+            let elapsed = Date().timeIntervalSince(started)
+            guard elapsed > 1 else { return }
+            let left = elapsed / Double(done) * Double(total - done)
+            let millions = String(format: "%.1f M calls", Double(calls) / 1e6)
+            line.show("replications \(done)/\(total) · \(millions) · about \(Int(left.rounded(.up))) s left")
+        }
     }
 
     func finish() { line.finish() }

@@ -10,7 +10,8 @@ extension CallSim {
             abstract: "Simulate a scenario and report its KPIs with 95 % confidence intervals.",
             discussion: """
                 Prints a table by default, or the result document with --format json. With --output DIR it \
-                also writes report.md, report.json (with each replication's figures) and centres.csv there. \
+                also writes report.md, report.json (with each replication's figures), centres.csv and report.html \
+                (self-contained: charts as inline SVG, a tile map of the centres) there. \
                 The same scenario and seed give the same figures whatever --jobs is.
                 """)
 
@@ -23,14 +24,14 @@ extension CallSim {
         @Option(help: "What to print on stdout: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: Format = .text
 
-        @Option(help: ArgumentHelp("Also write report.md, report.json and centres.csv into this folder.", valueName: "dir"))
+        @Option(help: ArgumentHelp("Also write report.md, report.json, centres.csv and report.html into this folder.", valueName: "dir"))
         var output: String?
 
         @OptionGroup var parallel: JobsOption
 
         func run() async throws {
             let scenario = try options.load()
-            let progress = Progress(total: scenario.replications)
+            let progress = Progress(scenario)
             let result = await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report)
             progress.finish()
             if let output { try write(result, to: output) }
@@ -49,10 +50,13 @@ extension CallSim {
             let url = URL(fileURLWithPath: folder, isDirectory: true)
             do {
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                let document = ResultDocument.json(result, withValues: true).text()
+                let view = try ReportView(json: Data(document.utf8), source: "report.json")
                 let files = [
                     ("report.md", TableReports.markdown(result)),
-                    ("report.json", ResultDocument.json(result, withValues: true).text()),
+                    ("report.json", document),
                     ("centres.csv", TableReports.csv(result)),
+                    ("report.html", HTMLReport.page(view)),
                 ]
                 for (name, text) in files {
                     try Data(text.utf8).write(to: url.appendingPathComponent(name), options: .atomic)

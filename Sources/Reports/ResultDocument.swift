@@ -20,16 +20,34 @@ public enum ResultDocument {
             ("horizon_s", .number(scenario.horizon)),
             ("warmup_s", .number(scenario.warmup)),
             ("service_level_threshold_s", .number(scenario.serviceLevelThreshold)),
+            ("routing", .string(routingName(scenario.routing))),
+            ("mean_console_time_s", .number(result.meanConsoleTime)),
             ("total", .object(kpis(result.total))),
             ("centres", .array(result.centres.map { centre in
-                .object([("code", .string(centre.code)), ("name", .string(centre.name))] + kpis(centre.kpis))
+                let place = scenario.centres.first { $0.code == centre.code }
+                var members: [(String, JSON)] = [("code", .string(centre.code)), ("name", .string(centre.name))]
+                if let latitude = place?.latitude, let longitude = place?.longitude {
+                    members += [("lat", .number(latitude)), ("lon", .number(longitude))]
+                }
+                members.append(("consoles", .number(Double(place?.consoles ?? 0))))
+                return .object(members + kpis(centre.kpis))
             })),
         ]
         if !result.types.isEmpty {
             document.append(("types", .array(result.types.map { .object([("name", .string($0.name))] + kpis($0.kpis)) })))
         }
         document.append(("by_hour", .array(result.byHour.enumerated().map { hour, row in
-            .object([("hour", .number(Double(hour)))] + zip(HourKPI.allCases, row).map { ($0.rawValue, kpi($1)) })
+            .object([("hour", .number(Double(hour))), ("consoles", .number(Double(result.consolesByHour[hour])))]
+                + zip(HourKPI.allCases, row).map { ($0.rawValue, kpi($1)) })
+        })))
+        document.append(("wait_survival", .array(result.waitSurvival.map { point in
+            .object([("wait_s", .number(point.seconds)), ("share", kpi(point.share))])
+        })))
+        let scopes = ["total"] + (result.types.isEmpty ? [] : result.types.map(\.name))
+        document.append(("escalation_delay_percentiles", .array(zip(scopes, result.escalationDelays).map { scope, row in
+            .object([("scope", .string(scope))] + zip(Curves.escalationPercentiles, row).map { p, estimate in
+                ("p\(Int((p * 100).rounded()))_s", kpi(estimate))
+            })
         })))
         document.append(("targets", .array(result.targets.map { row in
             .object([
@@ -46,6 +64,15 @@ public enum ResultDocument {
             ("events", .number(Double(result.events))), ("wall_s", .number((result.wallSeconds * 1000).rounded() / 1000)),
         ])))
         return .object(document)
+    }
+
+    /// The routing's name in scenario files.
+    static func routingName(_ routing: Routing) -> String {
+        switch routing {
+        case .local: return "local"
+        case .overflow: return "overflow"
+        case .pooled: return "pooled"
+        }
     }
 
     /// A KPI as `{"mean", "ci95", "n"}` (and `values` when asked).

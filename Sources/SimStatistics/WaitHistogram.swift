@@ -48,6 +48,19 @@ public struct WaitHistogram: Sendable {
         for (index, value) in other.counts.enumerated() { counts[index] += value }
     }
 
+    /// The share of recorded values above `t` (each value taken as its bucket's midpoint); `nil`
+    /// when nothing was recorded.
+    public func shareAbove(_ t: Double) -> Double? {
+        guard count > 0 else { return nil }
+        var above: UInt64 = t < 0 ? belowSmallest : 0
+        for (index, bucketCount) in counts.enumerated() where bucketCount > 0 {
+            let lower = Double(bitPattern: UInt64(index + Self.firstIndex) << Self.shift)
+            let upper = Double(bitPattern: UInt64(index + 1 + Self.firstIndex) << Self.shift)
+            if (lower + upper) / 2 > t { above += bucketCount }
+        }
+        return Double(above) / Double(count)
+    }
+
     /// The `p`-quantile (0 < p ≤ 1) by the nearest-rank rule: the smallest recorded value with at least
     /// `p · count` values at or below it, as its bucket's midpoint; `nil` when nothing was recorded.
     public func quantile(_ p: Double) -> Double? {

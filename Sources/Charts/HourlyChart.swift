@@ -1,0 +1,104 @@
+/// Calls offered and console capacity by hour of the day (bars and a step line), above the
+/// service level by hour (a line with the target marked): where the day's peak hurts.
+public struct HourlyChart: Sendable {
+    /// One run's hourly figures.
+    public struct Series: Sendable {
+        public let name: String
+        /// Calls offered in each hour, per day.
+        public let offered: [Double]
+        /// Calls the consoles on shift could answer in each hour (consoles × 3600 / mean console time).
+        public let capacity: [Double]
+        /// Service level of the calls arriving in each hour (0 ... 1).
+        public let serviceLevel: [Double?]
+
+        public init(name: String, offered: [Double], capacity: [Double], serviceLevel: [Double?]) {
+            precondition(offered.count == 24 && capacity.count == 24 && serviceLevel.count == 24)
+            self.name = name
+            self.offered = offered
+            self.capacity = capacity
+            self.serviceLevel = serviceLevel
+        }
+    }
+
+    public let series: [Series]
+    /// The service-level target, drawn as a dashed line.
+    public let target: Double?
+
+    public init(series: [Series], target: Double?) {
+        precondition(!series.isEmpty)
+        self.series = series
+        self.target = target
+    }
+
+    public func render(id: String, width: Double = 720) -> String {
+        let top = Frame(left: 56, top: 34, width: width - 76, height: 170)
+        let bottom = Frame(left: 56, top: top.bottom + 46, width: top.width, height: 110)
+        var svg = SVG(width: width, height: bottom.bottom + 40, title: "Calls offered and console capacity by hour of the day, and the service level by hour")
+        // Capacity far above the calls would flatten them: the axis stops at 3 × the busiest hour
+        // and capacity above it is drawn at the top, its figure written there.
+        let busiest = series.flatMap(\.offered).max() ?? 0
+        let capacityPeak = series.flatMap(\.capacity).max() ?? 0
+        let ceiling = max(busiest * 1.15, min(capacityPeak * 1.05, busiest * 3), 1)
+        let calls = LinearScale(domain: 0 ... ceiling, range: (top.bottom, top.top)).nice()
+        let hours = BandScale(count: 24, range: (top.left, top.right), padding: 0.25)
+        let labels = (0..<24).map { String(format: "%02d", $0) }
+        Axis.left(&svg, calls, frame: top, format: Format.count, label: "calls per hour")
+        Axis.bands(&svg, hours, labels: labels, frame: top, every: 2)
+        let barWidth = hours.bandwidth / Double(series.count)
+        for (index, run) in series.enumerated() {
+            let colour = Style.series[index % Style.series.count]
+            for hour in 0..<24 {
+                let y = calls(run.offered[hour])
+                svg.rect(x: hours.start(hour) + Double(index) * barWidth, y: y, width: barWidth, height: top.bottom - y,
+                         fill: colour, extra: [("fill-opacity", "0.55")])
+            }
+            let capped = run.capacity.map { min($0, calls.domain.upperBound) }
+            let steps = (0..<24).map { (hours.range.0 + Double($0) * hours.step, calls(capped[$0])) } + [(top.right, calls(capped[23]))]
+            svg.polyline(steps, stroke: colour, width: 2, step: true, dash: "5 3")
+            if let most = run.capacity.max(), most > calls.domain.upperBound {
+                svg.text("capacity up to \(Format.count(most)) calls/h, above the chart", x: top.right - 4,
+                         y: top.top + 12 + Double(index) * 12, anchor: .end, size: 10, fill: colour)
+            }
+        }
+        var entries: [Legend.Entry] = []
+        for (index, run) in series.enumerated() {
+            let colour = Style.series[index % Style.series.count]
+            let prefix = series.count > 1 ? run.name + ": " : ""
+            entries += [Legend.Entry(prefix + "offered", colour: colour, mark: .box), Legend.Entry(prefix + "capacity", colour: colour, mark: .dashed)]
+        }
+        Legend(entries).draw(&svg, x: top.left, y: 16)
+
+        let share = LinearScale(domain: 0 ... 1, range: (bottom.bottom, bottom.top))
+        Axis.left(&svg, share, frame: bottom, format: Format.percent, label: "service level", count: 4)
+        Axis.bands(&svg, hours, labels: labels, frame: bottom, every: 2, label: "hour of the day (calls by the hour they arrived)")
+        if let target {
+            svg.line(x1: bottom.left, y1: share(target), x2: bottom.right, y2: share(target), stroke: Style.muted, width: 1.5, dash: "6 4")
+            svg.text("target \(Format.percent(target))", x: bottom.right, y: share(target) - 4, anchor: .end, size: 10, fill: Style.muted)
+        }
+        for (index, run) in series.enumerated() {
+            let colour = Style.series[index % Style.series.count]
+            let points = (0..<24).compactMap { hour in run.serviceLevel[hour].map { (hours.centre(hour), share($0)) } }
+            svg.polyline(points, stroke: colour, width: 2)
+            for point in points { svg.circle(x: point.0, y: point.1, radius: 2.5, fill: colour) }
+        }
+        return svg.render(id: id)
+    }
+}
+
+/// How charts write numbers on axes and labels.
+public enum Format {
+    public static func count(_ value: Double) -> String {
+        value >= 100 || value == value.rounded() ? SVG.number(value.rounded()) : SVG.number((value * 10).rounded() / 10)
+    }
+
+    /// A share as a percentage with up to two decimals (0.0005 → "0.05%").
+    public static func percent(_ value: Double) -> String { SVG.number(value * 100) + "%" }
+
+    /// Seconds as s, min or h, whichever reads best.
+    public static func duration(_ seconds: Double) -> String {
+        if seconds < 10 { return SVG.number((seconds * 10).rounded() / 10) + " s" }
+        if seconds < 120 { return SVG.number(seconds.rounded()) + " s" }
+        if seconds < 7_200 { return SVG.number((seconds / 6).rounded() / 10) + " min" }
+        return SVG.number((seconds / 360).rounded() / 10) + " h"
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// A tile map: one square per place, laid out on a grid where the places lie (from latitude and
+/// longitude), each coloured by a value and labelled with its code and the value, with a legend.
+/// Places without coordinates are laid out as a plain grid in their order.
+public struct TileMap: Sendable {
+    public struct Tile: Sendable {
+        public let code: String
+        public let latitude: Double?
+        public let longitude: Double?
+        public let value: Double?
+
+        public init(code: String, latitude: Double?, longitude: Double?, value: Double?) {
+            self.code = code
+            self.latitude = latitude
+            self.longitude = longitude
+            self.value = value
+        }
+    }
+
+    /// Colour classes: values from each lower bound up to the next, worst first.
+    public struct Classes: Sendable {
+        public let bounds: [Double]
+        public let colours: [String]
+        /// `true` when higher values are better (the top class is the last).
+        public let higherIsBetter: Bool
+
+        public init(bounds: [Double], colours: [String], higherIsBetter: Bool) {
+            precondition(bounds.count == colours.count && !bounds.isEmpty)
+            self.bounds = bounds
+            self.colours = colours
+            self.higherIsBetter = higherIsBetter
+        }
+
+        /// The class of `value`: the last lower bound at or below it.
+        public func index(of value: Double) -> Int { max(bounds.lastIndex { $0 <= value } ?? 0, 0) }
+    }
+
+    public let title: String
+    public let tiles: [Tile]
+    public let classes: Classes
+    public let format: @Sendable (Double) -> String
+
+    public init(title: String, tiles: [Tile], classes: Classes, format: @escaping @Sendable (Double) -> String) {
+        self.title = title
+        self.tiles = tiles
+        self.classes = classes
+        self.format = format
+    }
+
+    /// Grid cells (column, row) for the tiles: each tile in turn takes the free cell nearest to
+    /// where its coordinates fall on a grid of about `columns` columns; without coordinates, rows
+    /// of `columns` in order.
+    public func cells(columns: Int = 10) -> [(column: Int, row: Int)] {
+        let placed = tiles.compactMap { tile in tile.latitude.flatMap { lat in tile.longitude.map { (lat, $0) } } }
+        guard placed.count == tiles.count, tiles.count > 1 else {
+            return tiles.indices.map { ($0 % columns, $0 / columns) }
+        }
+        let meanLatitude = placed.map(\.0).reduce(0, +) / Double(placed.count)
+        let xs = placed.map { $0.1 * cos(meanLatitude * .pi / 180) }, ys = placed.map { -$0.0 }
+        let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        let cell = max(maxX - minX, 1e-9) / Double(columns - 1)
+        let rows = Int(((maxY - minY) / cell).rounded()) + 1
+        var taken = Set<Int>()
+        var result: [(column: Int, row: Int)] = []
+        for (x, y) in zip(xs, ys) {
+            let wantX = (x - minX) / cell, wantY = (y - minY) / cell
+            var best: (Int, Int)? = nil
+            var bestDistance = Double.infinity
+            for row in -1...(rows + 1) {
+                for column in -1...(columns + 1) where !taken.contains((row + 2) * 1_000 + column + 2) {
+                    let distance = (Double(column) - wantX) * (Double(column) - wantX) + (Double(row) - wantY) * (Double(row) - wantY)
+                    if distance < bestDistance { bestDistance = distance; best = (column, row) }
+                }
+            }
+            let (column, row) = best!
+            taken.insert((row + 2) * 1_000 + column + 2)
+            result.append((column, row))
+        }
+        let minColumn = result.map(\.column).min()!, minRow = result.map(\.row).min()!
+        return result.map { ($0.column - minColumn, $0.row - minRow) }
+    }
+
+    public func render(id: String, width: Double = 720) -> String {
+        let cells = cells()
+        let columns = (cells.map(\.column).max() ?? 0) + 1, rows = (cells.map(\.row).max() ?? 0) + 1
+        let size = min((width - 20) / Double(columns), 64)
+        let top = 34.0
+        var svg = SVG(width: width, height: top + Double(rows) * size + 12, title: title)
+        let left = (width - Double(columns) * size) / 2
+        for (tile, cell) in zip(tiles, cells) {
+            let x = left + Double(cell.column) * size, y = top + Double(cell.row) * size
+            let colour = tile.value.map { classes.colours[classes.index(of: $0)] } ?? "#cccccc"
+            svg.rect(x: x + 1.5, y: y + 1.5, width: size - 3, height: size - 3, fill: colour, extra: [("rx", "4")])
+            let ink = Self.ink(on: colour)
+            svg.text(tile.code, x: x + size / 2, y: y + size / 2 - 1, anchor: .middle, size: size * 0.27, weight: "bold", fill: ink)
+            svg.text(tile.value.map(format) ?? "–", x: x + size / 2, y: y + size / 2 + size * 0.26, anchor: .middle, size: size * 0.2, fill: ink)
+        }
+        var entries: [Legend.Entry] = []
+        for (index, bound) in classes.bounds.enumerated() {
+            let upper = index + 1 < classes.bounds.count ? "–" + format(classes.bounds[index + 1]) : "+"
+            entries.append(Legend.Entry(format(bound) + upper, colour: classes.colours[index], mark: .box))
+        }
+        entries.append(Legend.Entry("no calls", colour: "#cccccc", mark: .box))
+        Legend(entries).draw(&svg, x: 10, y: 18)
+        return svg.render(id: id)
+    }
+
+    /// Black or white, whichever reads better on `colour` (`#rrggbb`), by its relative luminance.
+    public static func ink(on colour: String) -> String {
+        let hex = colour.dropFirst()
+        guard hex.count == 6, let value = UInt32(hex, radix: 16) else { return "#111" }
+        func linear(_ channel: UInt32) -> Double {
+            let c = Double(channel) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        let luminance = 0.2126 * linear(value >> 16 & 0xFF) + 0.7152 * linear(value >> 8 & 0xFF) + 0.0722 * linear(value & 0xFF)
+        return luminance < 0.18 ? "#fff" : "#111"
+    }
+}

@@ -1,0 +1,291 @@
+import Charts
+import Foundation
+import SimStatistics
+
+/// `report.html`: one self-contained page (inline SVG and CSS, nothing fetched) that planners open
+/// and forward — charts drawn by callsim with the numbers beside them — for one run, or for two
+/// runs side by side with their differences (`callsim compare`). Byte-identical for the same
+/// documents: no timestamps.
+public enum HTMLReport {
+    /// The report of one run.
+    public static func page(_ view: ReportView) -> String {
+        let runs = [(name: "this run", view: view)]
+        var body = header(view.scenario, subtitle: describe(view))
+        body += section("summary", "Key figures", summary(runs))
+        body += section("hourly", "Calls and consoles by hour of the day", ReportCharts.hourly(runs) + hourlyTable(view))
+        body += section("waits", "How long answered callers wait", ReportCharts.survival(runs) + survivalTable(runs))
+        body += section("centres", "Centres, worst first: service level and abandonment with 95 % intervals",
+                        "<div class=\"pair\">" + ReportCharts.centres(runs, kpi: "service_level", title: "service level", id: "chart-centres-sl")
+                        + ReportCharts.centres(runs, kpi: "abandonment_rate", title: "abandonment", id: "chart-centres-abandonment") + "</div>"
+                        + centreTable(view))
+        body += section("map", "Map of the centres", ReportCharts.map(view, kpi: "service_level", id: "map-service-level", title: "Service level by centre")
+                        + ReportCharts.map(view, kpi: "abandonment_rate", id: "map-abandonment", title: "Abandonment by centre"))
+        body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
+        if !view.targets.isEmpty { body += section("targets", "Targets", targetTable(view)) }
+        return document(title: "callsim — \(view.scenario)", body: body)
+    }
+
+    /// Two runs side by side, with the differences and whether each is significant.
+    public static func compare(_ a: ReportView, _ b: ReportView) -> String {
+        let runs = [(name: "A", view: a), (name: "B", view: b)]
+        var body = header("\(a.scenario) (A) vs \(b.scenario) (B)", subtitle: "A: \(describe(a))<br>B: \(describe(b))")
+        body += section("summary", "Key figures: B − A", differenceTable(a, b))
+        body += section("hourly", "Calls and consoles by hour of the day", ReportCharts.hourly(runs))
+        body += section("waits", "How long answered callers wait", ReportCharts.survival(runs) + survivalTable(runs))
+        body += section("centres", "Centres, worst first (by A): service level and abandonment with 95 % intervals",
+                        "<div class=\"pair\">" + ReportCharts.centres(runs, kpi: "service_level", title: "service level", id: "chart-centres-sl")
+                        + ReportCharts.centres(runs, kpi: "abandonment_rate", title: "abandonment", id: "chart-centres-abandonment") + "</div>"
+                        + centreDifferences(a, b))
+        body += section("map", "Service level by centre: A and B",
+                        "<div class=\"pair\">" + ReportCharts.map(a, kpi: "service_level", id: "map-a", title: "A: service level by centre")
+                        + ReportCharts.map(b, kpi: "service_level", id: "map-b", title: "B: service level by centre") + "</div>")
+        body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
+        return document(title: "callsim — compare \(a.scenario) and \(b.scenario)", body: body)
+    }
+
+    // MARK: - Page
+
+    static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        <footer>Written by callsim. Figures are means over independent replications ± the half-width of their 95 % confidence interval.</footer>
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    static let css = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;margin:0;background:#fff}
+        main{max-width:190mm;margin:0 auto;padding:8mm 6mm}
+        h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 6px;border-bottom:2px solid #0072B2;padding-bottom:2px}
+        .meta{color:#555;font-size:12px;margin:0 0 8px}
+        section{break-inside:avoid;page-break-inside:avoid;margin-bottom:10px}
+        svg.chart{width:100%;height:auto;display:block;font-family:inherit}
+        .pair{display:flex;gap:8px}.pair>svg.chart{flex:1;min-width:0}
+        table{border-collapse:collapse;font-size:10px;margin:6px 0;width:100%}
+        th,td{padding:2px 4px;border-bottom:1px solid #e3e3e3;text-align:right;white-space:nowrap}th{white-space:normal}
+        th:first-child,td:first-child{text-align:left}th{background:#f2f2f2}
+        table.wide{font-size:9px}table.wide th,table.wide td{padding:1px 2px}
+        .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:6px}
+        .card{border:1px solid #ddd;border-radius:6px;padding:6px 8px}.card b{display:block;font-size:17px}
+        .card span{font-size:11px;color:#555}
+        .fail{color:#a50026;font-weight:bold}.pass{color:#1a7d3c}.sig{font-weight:bold}
+        footer{color:#666;font-size:10px;margin-top:14px}
+        @page{size:A4;margin:10mm}
+        @media print{main{max-width:none;padding:0}h2{break-after:avoid}}
+        """
+
+    static func header(_ title: String, subtitle: String) -> String {
+        "<header><h1>\(escape(title))</h1><p class=\"meta\">\(subtitle)</p></header>\n"
+    }
+
+    static func section(_ id: String, _ title: String, _ content: String) -> String {
+        "<section id=\"\(id)\"><h2>\(escape(title))</h2>\n\(content)\n</section>\n"
+    }
+
+    static func describe(_ view: ReportView) -> String {
+        var text = "\(view.replications) replications of \(SVG.number(view.days)) days"
+        if view.warmup > 0 { text += " after a warm-up of \(SVG.number(view.warmup / 86_400)) days" }
+        text += ", seed \(SVG.number(view.seed)), \(view.routing) routing, \(view.centres.count) centres; "
+        return escape(text) + "service level = answered within \(escape(Format.duration(view.threshold)))"
+    }
+
+    static func escape(_ text: String) -> String { SVG.escape(text) }
+
+    static func table(_ header: [String], _ rows: [[String]], wide: Bool = false) -> String {
+        var out = "<table\(wide ? " class=\"wide\"" : "")><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in rows { out += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+        return out + "</tbody></table>\n"
+    }
+
+    // MARK: - Figures
+
+    /// A figure as `mean ± ci95` in the KPI's unit.
+    static func text(_ figure: ReportView.Figure, _ kpi: String, perDay days: Double? = nil) -> String {
+        guard var mean = figure.mean else { return "–" }
+        var ci = figure.ci95
+        if let days { mean /= days; ci = ci.map { $0 / days } }
+        let one: (Double) -> String
+        switch kpi {
+        case "service_level", "abandonment_rate", "utilisation":
+            let fine = abs(mean) < 0.01 || (ci ?? 1) < 0.001  // small shares need two decimals to show
+            one = { String(format: fine ? "%.2f%%" : "%.1f%%", $0 * 100) }
+        case _ where kpi.hasSuffix("_s"): one = Format.duration
+        default: one = { String(format: $0 >= 100 ? "%.0f" : "%.1f", $0) }
+        }
+        return escape(one(mean) + (ci.map { " ± " + one($0) } ?? ""))
+    }
+
+    static let cards: [(String, String)] = [
+        ("offered", "calls offered a day"), ("service_level", "service level"), ("abandonment_rate", "abandonment"),
+        ("asa_s", "mean wait of answered (ASA)"), ("wait_p95_s", "95th percentile wait"), ("utilisation", "console utilisation"),
+        ("escalation_delay_p95_s", "delay to 112, p95"), ("urgent_lost", "urgent callers lost a day"),
+    ]
+
+    static func summary(_ runs: [(name: String, view: ReportView)]) -> String {
+        let view = runs[0].view
+        var out = "<div class=\"cards\">"
+        for (kpi, label) in cards {
+            let perDay = ["offered", "urgent_lost"].contains(kpi) ? view.days : nil
+            out += "<div class=\"card\"><b>\(text(view.total[kpi], kpi, perDay: perDay))</b><span>\(escape(label))</span></div>"
+        }
+        out += "</div>"
+        let judged = view.targets.filter { $0.met != nil }
+        if !judged.isEmpty {
+            let missed = judged.filter { $0.met == false }.count
+            out += "<p class=\"\(missed == 0 ? "pass" : "fail")\">\(judged.count - missed) of \(judged.count) targets met"
+                + (missed == 0 ? "" : " — \(missed) missed (see Targets)") + ".</p>"
+        }
+        return out
+    }
+
+    static func hourlyTable(_ view: ReportView) -> String {
+        let perConsole = view.meanConsoleTime.map { 3_600 / $0 }
+        let rows: [[String]] = [
+            ["offered a day"] + view.hours.map { text($0["offered"], "offered", perDay: view.days).components(separatedBy: " ±")[0] },
+            ["consoles"] + view.hours.map { String($0.consoles ?? 0) },
+            ["capacity/h"] + view.hours.map { hour in perConsole.map { String(format: "%.0f", Double(hour.consoles ?? 0) * $0) } ?? "–" },
+            ["service level"] + view.hours.map { $0["service_level"].mean.map { String(format: "%.0f%%", $0 * 100) } ?? "–" },
+            ["ASA"] + view.hours.map { $0["asa_s"].mean.map { String(format: "%.0f s", $0) } ?? "–" },
+        ]
+        return table(["hour"] + (0..<24).map { String(format: "%02d", $0) }, rows, wide: true)
+    }
+
+    static func survivalTable(_ runs: [(name: String, view: ReportView)]) -> String {
+        let points = runs[0].view.waitSurvival.filter { $0.wait <= 900 }
+        let rows = runs.map { run in
+            [escape(run.name)] + points.map { point in
+                run.view.waitSurvival.first { $0.wait == point.wait }?.share.mean.map(Format.percent) ?? "–"
+            }
+        }
+        return table(["still waiting after"] + points.map { Format.duration($0.wait) }, rows, wide: true)
+    }
+
+    static func centreTable(_ view: ReportView) -> String {
+        let columns = ["offered", "service_level", "abandonment_rate", "asa_s", "wait_p95_s", "utilisation", "escalation_delay_p95_s"]
+        let rows = ReportCharts.worstFirst(view).map { index -> [String] in
+            let centre = view.centres[index]
+            return ["<b>\(escape(centre.code))</b> \(escape(centre.name))", centre.consoles.map(String.init) ?? "–"]
+                + columns.map { text(centre[$0], $0, perDay: $0 == "offered" ? view.days : nil) }
+        }
+        return table(["centre", "consoles", "offered a day", "service level", "abandonment", "ASA", "wait p95", "utilisation", "to 112 p95"], rows)
+    }
+
+    static func escalationTable(_ runs: [(name: String, view: ReportView)]) -> String {
+        var rows: [[String]] = []
+        for run in runs {
+            for scope in run.view.escalation {
+                let figures = scope.code == "total" ? run.view.total : run.view.types.first { $0.name == scope.code }
+                rows.append([escape((runs.count > 1 ? run.name + ": " : "") + scope.code)]
+                    + ReportCharts.percentiles.map { text(scope[$0], $0) }
+                    + [figures.map { text($0["escalated"], "escalated", perDay: run.view.days) } ?? "–",
+                       figures.map { text($0["urgent_lost"], "urgent_lost", perDay: run.view.days) } ?? "–"])
+            }
+        }
+        return table(["calls", "p50", "p90", "p95", "p99", "escalated a day", "urgent lost a day"], rows)
+    }
+
+    static func targetTable(_ view: ReportView) -> String {
+        let ordered = view.targets.filter { $0.met == false } + view.targets.filter { $0.met != false }
+        let rows = ordered.map { row -> [String] in
+            let kpi = row.kpi
+            let one: (Double) -> String = kpi.hasSuffix("_s") ? Format.duration
+                : kpi == "urgent_lost_per_year" ? { String(format: "%.1f", $0) } : { String(format: "%.1f%%", $0 * 100) }
+            let estimate = row.estimate.map { one($0) + (row.ci95.map { " ± " + one($0) } ?? "") } ?? "–"
+            let verdict = row.met.map { $0 ? "<span class=\"pass\">met</span>" : "<span class=\"fail\">missed</span>" } ?? "–"
+            return [escape(row.scope), escape(kpi), (row.bound == "min" ? "≥ " : "≤ ") + escape(one(row.threshold)), escape(estimate), verdict]
+        }
+        return table(["scope", "target", "bound", "estimate", "result"], rows)
+    }
+
+    // MARK: - Differences
+
+    /// B − A and its 95 % half-width: paired by replication when both runs used the same seed and
+    /// replications (common random numbers), else from the two intervals (Welch's normal approximation).
+    static func difference(_ a: ReportView.Figure, _ b: ReportView.Figure, paired: Bool) -> (mean: Double, ci95: Double?)? {
+        guard let meanA = a.mean, let meanB = b.mean else { return nil }
+        if paired, a.values.count == b.values.count, !a.values.isEmpty {
+            let differences = zip(a.values, b.values).map { x, y in x.flatMap { x in y.map { $0 - x } } }
+            let estimate = Estimate(values: differences)
+            if let mean = estimate.mean { return (mean, estimate.ci95) }
+        }
+        guard let ciA = a.ci95, let ciB = b.ci95 else { return (meanB - meanA, nil) }
+        return (meanB - meanA, (ciA * ciA + ciB * ciB).squareRoot())
+    }
+
+    static func differenceCells(_ a: ReportView.Figure, _ b: ReportView.Figure, kpi: String, paired: Bool, perDay: (Double, Double)? = nil) -> [String] {
+        let scaledA = perDay.map { scale(a, 1 / $0.0) } ?? a, scaledB = perDay.map { scale(b, 1 / $0.1) } ?? b
+        guard let difference = difference(scaledA, scaledB, paired: paired && perDay.map { $0.0 == $0.1 } ?? paired) else {
+            return [text(scaledA, kpi), text(scaledB, kpi), "–", "–"]
+        }
+        let shown = text(ReportView.Figure(["mean": difference.mean, "ci95": difference.ci95 as Any]), kpi)
+        let significant = difference.ci95.map { abs(difference.mean) > $0 }
+        let verdict = significant.map { $0 ? "<span class=\"sig\">yes</span>" : "no" } ?? "–"
+        return [text(scaledA, kpi), text(scaledB, kpi), (difference.mean > 0 ? "+" : "") + shown, verdict]
+    }
+
+    static func scale(_ figure: ReportView.Figure, _ factor: Double) -> ReportView.Figure {
+        ReportView.Figure([
+            "mean": figure.mean.map { $0 * factor } as Any, "ci95": figure.ci95.map { $0 * factor } as Any,
+            "values": figure.values.map { $0.map { $0 * factor } as Any },
+        ])
+    }
+
+    static func paired(_ a: ReportView, _ b: ReportView) -> Bool { a.seed == b.seed && a.replications == b.replications }
+
+    /// The key figures of both runs and B − A, as a terminal table.
+    public static func differenceText(_ a: ReportView, _ b: ReportView) -> String {
+        let pair = paired(a, b)
+        let rows = cards.map { kpi, label -> [String] in
+            let perDay = ["offered", "urgent_lost"].contains(kpi) ? (a.days, b.days) : nil
+            return [label] + differenceCells(a.total[kpi], b.total[kpi], kpi: kpi, paired: pair, perDay: perDay).map(plain)
+        }
+        var out = "A: \(a.scenario) (\(a.source))\nB: \(b.scenario) (\(b.source))\n"
+        out += "Differences B − A ± 95 % interval, \(pair ? "paired by replication (same seed)" : "from the two intervals (different seeds)").\n\n"
+        return out + TableReports.aligned([["figure", "", "A", "B", "B − A", "significant"]] + rows.map { [$0[0], ""] + $0.dropFirst() })
+    }
+
+    /// A table cell's text without its markup.
+    static func plain(_ html: String) -> String {
+        html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    static func differenceTable(_ a: ReportView, _ b: ReportView) -> String {
+        let pair = paired(a, b)
+        let rows = cards.map { kpi, label -> [String] in
+            let perDay = ["offered", "urgent_lost"].contains(kpi) ? (a.days, b.days) : nil
+            return [escape(label)] + differenceCells(a.total[kpi], b.total[kpi], kpi: kpi, paired: pair, perDay: perDay)
+        }
+        let how = pair ? "paired by replication (same seed: common random numbers)" : "from the two 95 % intervals (different seeds)"
+        return table(["figure", "A", "B", "B − A ± 95 %", "significant"], rows)
+            + "<p class=\"meta\">A difference is significant when 0 lies outside its 95 % interval, \(escape(how)).</p>"
+    }
+
+    static func centreDifferences(_ a: ReportView, _ b: ReportView) -> String {
+        let pair = paired(a, b)
+        let rows = ReportCharts.worstFirst(a).map { index -> [String] in
+            let centre = a.centres[index]
+            let other = b.centres.first { $0.code == centre.code }
+            let consoles = "\(centre.consoles.map(String.init) ?? "–") → \(other?.consoles.map(String.init) ?? "–")"
+            guard let other else { return ["<b>\(escape(centre.code))</b>", consoles] + Array(repeating: "–", count: 8) }
+            return ["<b>\(escape(centre.code))</b>", escape(consoles)]
+                + differenceCells(centre["service_level"], other["service_level"], kpi: "service_level", paired: pair)
+                + differenceCells(centre["abandonment_rate"], other["abandonment_rate"], kpi: "abandonment_rate", paired: pair)
+        }
+        return table(["centre", "consoles A → B", "SL A", "SL B", "B − A", "sig.", "abandoned A", "abandoned B", "B − A", "sig."], rows)
+    }
+}

@@ -1,0 +1,114 @@
+import Charts
+import Foundation
+
+/// The charts of the HTML report, built from result documents: one run, or several side by side
+/// (each a series in the same chart).
+enum ReportCharts {
+    static func hourly(_ runs: [(name: String, view: ReportView)]) -> String {
+        let series = runs.map { run in
+            let view = run.view
+            let offered = view.hours.map { ($0["offered"].mean ?? 0) / max(view.days, 1e-9) }
+            let perConsole = view.meanConsoleTime.map { 3_600 / $0 } ?? 0
+            let capacity = view.hours.map { Double($0.consoles ?? 0) * perConsole }
+            return HourlyChart.Series(name: run.name, offered: offered, capacity: capacity, serviceLevel: view.hours.map { $0["service_level"].mean })
+        }
+        return HourlyChart(series: series, target: runs[0].view.target("service_level")).render(id: "chart-hourly")
+    }
+
+    static func survival(_ runs: [(name: String, view: ReportView)]) -> String {
+        let view = runs[0].view
+        let series = runs.map { run in
+            CurveChart.Series(
+                name: run.name,
+                points: run.view.waitSurvival.compactMap { point in point.share.mean.map { (point.wait, $0) } },
+                band: run.view.waitSurvival.compactMap { point in
+                    point.share.mean.map { (point.wait, max($0 - (point.share.ci95 ?? 0), 0), min($0 + (point.share.ci95 ?? 0), 1)) }
+                })
+        }
+        let p99 = runs.compactMap { $0.view.total["wait_p99_s"].mean }.max() ?? 0
+        let reach = max(view.threshold * 4, p99 * 1.2, view.target("wait_p95_s") ?? 0, 60)
+        let top = series.flatMap { $0.points.map(\.y) }.max() ?? 0
+        var verticals = [CurveChart.Marker(view.threshold, "service-level threshold \(Format.duration(view.threshold))")]
+        if let p95 = view.target("wait_p95_s") { verticals.append(CurveChart.Marker(p95, "wait p95 target \(Format.duration(p95))")) }
+        if let asa = view.target("asa_s") { verticals.append(CurveChart.Marker(asa, "ASA target \(Format.duration(asa))")) }
+        var horizontals: [CurveChart.Marker] = []
+        if view.target("wait_p95_s") != nil, top >= 0.05 { horizontals.append(CurveChart.Marker(0.05, "5 % still waiting")) }
+        return CurveChart(
+            title: "Share of answered callers still waiting after each wait", series: series,
+            xLabel: "wait (answered callers)", yLabel: "still waiting", xDomain: 0 ... min(reach, 3_600), yDomain: 0 ... max(top, 0.001),
+            xFormat: Format.duration, yFormat: Format.percent, verticals: verticals, horizontals: horizontals, step: false
+        ).render(id: "chart-waits")
+    }
+
+    /// Centres worst first: by the first run's service level, lowest first (no calls last).
+    static func worstFirst(_ view: ReportView) -> [Int] {
+        view.centres.indices.sorted { a, b in
+            let (x, y) = (view.centres[a]["service_level"].mean ?? 2, view.centres[b]["service_level"].mean ?? 2)
+            if x != y { return x < y }
+            return (view.centres[a]["abandonment_rate"].mean ?? 0) > (view.centres[b]["abandonment_rate"].mean ?? 0)
+        }
+    }
+
+    static func centres(_ runs: [(name: String, view: ReportView)], kpi: String, title: String, id: String) -> String {
+        let order = worstFirst(runs[0].view)
+        let series = runs.map { run in
+            IntervalChart.Series(name: run.name, values: order.map { index -> IntervalChart.Value? in
+                let figure = run.view.centres.indices.contains(index) ? run.view.centres[index][kpi] : ReportView.Figure(nil)
+                return figure.mean.map { IntervalChart.Value(mean: $0, ci95: figure.ci95) }
+            })
+        }
+        let highs = series.flatMap { $0.values.compactMap { $0?.high } }
+        let lows = series.flatMap { $0.values.compactMap { $0?.low } }
+        let target = runs[0].view.target(kpi)
+        let domain: ClosedRange<Double> = kpi == "service_level"
+            ? min(lows.min() ?? 0, target ?? 1, 1) ... 1 : 0 ... max(highs.max() ?? 0, target ?? 0, 0.01)
+        return IntervalChart(
+            title: title, rows: order.map { runs[0].view.centres[$0].code }, series: series, domain: max(domain.lowerBound, 0) ... domain.upperBound,
+            axisLabel: title, format: Format.percent, threshold: target.map { CurveChart.Marker($0, "target") }
+        ).render(id: id)
+    }
+
+    static let serviceClasses = TileMap.Classes(
+        bounds: [0, 0.5, 0.7, 0.8, 0.9, 0.95], colours: ["#a50026", "#f46d43", "#fdae61", "#fee08b", "#a6d96a", "#1a9850"],
+        higherIsBetter: true)
+    static let abandonmentClasses = TileMap.Classes(
+        bounds: [0, 0.01, 0.02, 0.05, 0.1, 0.2], colours: ["#1a9850", "#a6d96a", "#fee08b", "#fdae61", "#f46d43", "#a50026"],
+        higherIsBetter: false)
+
+    static func map(_ view: ReportView, kpi: String, id: String, title: String) -> String {
+        TileMap(
+            title: title,
+            tiles: view.centres.map { TileMap.Tile(code: $0.code, latitude: $0.latitude, longitude: $0.longitude, value: $0[kpi].mean) },
+            classes: kpi == "service_level" ? serviceClasses : abandonmentClasses, format: Format.percent
+        ).render(id: id)
+    }
+
+    static let percentiles = ["p50_s", "p90_s", "p95_s", "p99_s"]
+
+    /// Delay to 112 by scope (the total and each call type): one series per run, the 95th percentile.
+    static func escalation(_ runs: [(name: String, view: ReportView)]) -> String {
+        let scopes = runs[0].view.escalation.map(\.code)
+        let series: [IntervalChart.Series]
+        if runs.count == 1 {
+            series = percentiles.map { key in
+                IntervalChart.Series(name: key.replacingOccurrences(of: "_s", with: ""), values: runs[0].view.escalation.map { scope in
+                    scope[key].mean.map { IntervalChart.Value(mean: $0, ci95: scope[key].ci95) }
+                })
+            }
+        } else {
+            series = runs.map { run in
+                IntervalChart.Series(name: run.name + " p95", values: scopes.map { code in
+                    let figure = run.view.escalation.first { $0.code == code }?["p95_s"] ?? ReportView.Figure(nil)
+                    return figure.mean.map { IntervalChart.Value(mean: $0, ci95: figure.ci95) }
+                })
+            }
+        }
+        let high = series.flatMap { $0.values.compactMap { $0?.high } }.max() ?? 60
+        let target = runs[0].view.target("escalation_delay_p95_s")
+        return IntervalChart(
+            title: "Delay from first ring to 112 alerted, percentiles", rows: scopes, series: series,
+            domain: 0 ... max(high, target ?? 0, 60), axisLabel: "delay to 112", format: Format.duration,
+            threshold: target.map { CurveChart.Marker($0, "p95 target") }
+        ).render(id: "chart-escalation", width: 720)
+    }
+}

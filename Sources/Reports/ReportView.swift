@@ -1,0 +1,111 @@
+import Foundation
+
+/// A result document (`report.json`, SPEC §4) read back for the HTML report and `compare`: the
+/// HTML is drawn from the same figures the JSON holds, for one run or for two side by side.
+public struct ReportView {
+    /// A KPI's mean and 95 % half-width, and its per-replication values when the document has them.
+    public struct Figure {
+        public let mean: Double?
+        public let ci95: Double?
+        public let values: [Double?]
+
+        init(_ object: Any?) {
+            let members = object as? [String: Any] ?? [:]
+            mean = members["mean"] as? Double
+            ci95 = members["ci95"] as? Double
+            values = (members["values"] as? [Any])?.map { $0 as? Double } ?? []
+        }
+    }
+
+    public struct Scope {
+        public let code: String
+        public let name: String
+        public let latitude: Double?
+        public let longitude: Double?
+        public let consoles: Int?
+        let figures: [String: Figure]
+
+        public subscript(kpi: String) -> Figure { figures[kpi] ?? Figure(nil) }
+    }
+
+    public struct TargetRow {
+        public let scope: String, kpi: String, bound: String
+        public let threshold: Double
+        public let estimate: Double?, ci95: Double?
+        public let met: Bool?
+    }
+
+    /// Where the document came from, for messages.
+    public let source: String
+    public let scenario: String
+    public let seed: Double
+    public let replications: Int
+    public let horizon: Double, warmup: Double, threshold: Double
+    public let routing: String
+    public let meanConsoleTime: Double?
+    public let total: Scope
+    public let centres: [Scope]
+    public let types: [Scope]
+    /// 24 rows: the hour's figures and `consoles` on shift.
+    public let hours: [Scope]
+    public let waitSurvival: [(wait: Double, share: Figure)]
+    public let escalation: [Scope]
+    public let targets: [TargetRow]
+
+    /// Reads a result document from its JSON text.
+    public init(json: Data, source: String) throws {
+        guard let document = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
+            document["format_version"] as? Int == ResultDocument.formatVersion, let name = document["scenario"] as? String
+        else {
+            throw BaselineError(description: "\(source): not a callsim report.json of format_version \(ResultDocument.formatVersion)")
+        }
+        func scope(_ object: Any?, code: String? = nil, name: String? = nil) -> Scope {
+            let members = object as? [String: Any] ?? [:]
+            var figures: [String: Figure] = [:]
+            for (key, value) in members where value is [String: Any] { figures[key] = Figure(value) }
+            return Scope(
+                code: code ?? members["code"] as? String ?? members["scope"] as? String ?? "", name: name ?? members["name"] as? String ?? "",
+                latitude: members["lat"] as? Double, longitude: members["lon"] as? Double,
+                consoles: members["consoles"] as? Int, figures: figures)
+        }
+        self.source = source
+        scenario = name
+        seed = document["seed"] as? Double ?? 0
+        replications = document["replications"] as? Int ?? 0
+        horizon = document["horizon_s"] as? Double ?? 0
+        warmup = document["warmup_s"] as? Double ?? 0
+        threshold = document["service_level_threshold_s"] as? Double ?? 20
+        routing = document["routing"] as? String ?? "local"
+        meanConsoleTime = document["mean_console_time_s"] as? Double
+        total = scope(document["total"], code: "total", name: "all centres")
+        centres = (document["centres"] as? [Any] ?? []).map { scope($0) }
+        types = (document["types"] as? [Any] ?? []).map { scope($0) }
+        hours = (document["by_hour"] as? [Any] ?? []).map { scope($0) }
+        waitSurvival = (document["wait_survival"] as? [[String: Any]] ?? []).compactMap { point in
+            (point["wait_s"] as? Double).map { ($0, Figure(point["share"])) }
+        }
+        escalation = (document["escalation_delay_percentiles"] as? [Any] ?? []).map { scope($0) }
+        targets = (document["targets"] as? [[String: Any]] ?? []).compactMap { row in
+            guard let scope = row["scope"] as? String, let kpi = row["kpi"] as? String, let threshold = row["threshold"] as? Double
+            else { return nil }
+            return TargetRow(
+                scope: scope, kpi: kpi, bound: row["bound"] as? String ?? "min", threshold: threshold,
+                estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double, met: row["met"] as? Bool)
+        }
+        guard hours.count == 24 else { throw BaselineError(description: "\(source): the report has no 24 by_hour rows") }
+    }
+
+    /// Reads `report.json` at `path`.
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BaselineError(description: "\(path): cannot read the report (no such file?)")
+        }
+        try self.init(json: data, source: path)
+    }
+
+    /// Days in the measured window of one replication.
+    public var days: Double { horizon / 86_400 }
+
+    /// The target of `kpi` (`service_level`, `abandonment_rate`, …) on all scopes, if any.
+    public func target(_ kpi: String) -> Double? { targets.first { $0.kpi == kpi }?.threshold }
+}
