@@ -91,9 +91,6 @@ public struct Legend: Sendable {
 
     public init(_ entries: [Entry]) { self.entries = entries }
 
-    /// Width the row takes, estimated from its labels (about 6 px a character at 11 px).
-    public var width: Double { entries.reduce(0) { $0 + 30 + Double($1.label.count) * 6 } }
-
     /// Draws the row with its first swatch at (x, y), y being the text's baseline.
     public func draw(_ svg: inout SVG, x: Double, y: Double) {
         var x = x
@@ -105,7 +102,7 @@ public struct Legend: Sendable {
             case .dot: svg.circle(x: x + 7, y: y - 4, radius: 4, fill: entry.colour)
             }
             svg.text(entry.label, x: x + 18, y: y, size: Style.fontSize)
-            x += 30 + Double(entry.label.count) * 6
+            x += 34 + Double(entry.label.count) * 6.5  // about 6.5 px a character at 11 px
         }
     }
 }

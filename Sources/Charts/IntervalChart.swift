@@ -66,11 +66,12 @@ public struct IntervalChart: Sendable {
             svg.line(x1: scale(threshold.value), y1: frame.top - 4, x2: scale(threshold.value), y2: frame.bottom, stroke: Style.muted, width: 1.5, dash: "6 4")
             svg.text(threshold.label, x: scale(threshold.value), y: frame.top - 8, anchor: .middle, size: 10, fill: Style.muted)
         }
-        let offset = series.count > 1 ? 3.5 : 0
+        // Several series share a row, each a little above or below its middle.
+        let spacing = min(7, (Self.rowHeight - 4) / Double(series.count))
         for (seriesIndex, run) in series.enumerated() {
             let colour = Style.series[seriesIndex % Style.series.count]
             for (index, value) in run.values.enumerated() {
-                let y = rowsScale.centre(index) + (Double(seriesIndex) - Double(series.count - 1) / 2) * 2 * offset
+                let y = rowsScale.centre(index) + (Double(seriesIndex) - Double(series.count - 1) / 2) * spacing
                 let column = frame.right + 8 + Double(seriesIndex) * 62
                 guard let value else {
                     svg.text("–", x: column, y: rowsScale.centre(index) + 4, size: 10, fill: Style.muted)

@@ -18,18 +18,15 @@ public struct TileMap: Sendable {
         }
     }
 
-    /// Colour classes: values from each lower bound up to the next, worst first.
+    /// Colour classes: values from each lower bound (ascending) up to the next, with their colours.
     public struct Classes: Sendable {
         public let bounds: [Double]
         public let colours: [String]
-        /// `true` when higher values are better (the top class is the last).
-        public let higherIsBetter: Bool
 
-        public init(bounds: [Double], colours: [String], higherIsBetter: Bool) {
-            precondition(bounds.count == colours.count && !bounds.isEmpty)
+        public init(bounds: [Double], colours: [String]) {
+            precondition(bounds.count == colours.count && !bounds.isEmpty && bounds == bounds.sorted())
             self.bounds = bounds
             self.colours = colours
-            self.higherIsBetter = higherIsBetter
         }
 
         /// The class of `value`: the last lower bound at or below it.
@@ -49,9 +46,10 @@ public struct TileMap: Sendable {
     }
 
     /// Grid cells (column, row) for the tiles: each tile in turn takes the free cell nearest to
-    /// where its coordinates fall on a grid of about `columns` columns; without coordinates, rows
-    /// of `columns` in order.
-    public func cells(columns: Int = 10) -> [(column: Int, row: Int)] {
+    /// where its coordinates fall on a grid of about `columns` columns (by default about 1.5 × √n,
+    /// 10 for Romania's 47 centres); without coordinates, rows of `columns` in order.
+    public func cells(columns: Int? = nil) -> [(column: Int, row: Int)] {
+        let columns = max(columns ?? Int((1.5 * Double(tiles.count).squareRoot()).rounded()), 2)
         let placed = tiles.compactMap { tile in tile.latitude.flatMap { lat in tile.longitude.map { (lat, $0) } } }
         guard placed.count == tiles.count, tiles.count > 1 else {
             return tiles.indices.map { ($0 % columns, $0 / columns) }
@@ -85,8 +83,9 @@ public struct TileMap: Sendable {
         let cells = cells()
         let columns = (cells.map(\.column).max() ?? 0) + 1, rows = (cells.map(\.row).max() ?? 0) + 1
         let size = min((width - 20) / Double(columns), 64)
-        let top = 34.0
+        let top = 50.0
         var svg = SVG(width: width, height: top + Double(rows) * size + 12, title: title)
+        svg.text(title, x: 10, y: 14, size: 13, weight: "bold")
         let left = (width - Double(columns) * size) / 2
         for (tile, cell) in zip(tiles, cells) {
             let x = left + Double(cell.column) * size, y = top + Double(cell.row) * size
@@ -102,7 +101,7 @@ public struct TileMap: Sendable {
             entries.append(Legend.Entry(format(bound) + upper, colour: classes.colours[index], mark: .box))
         }
         entries.append(Legend.Entry("no calls", colour: "#cccccc", mark: .box))
-        Legend(entries).draw(&svg, x: 10, y: 18)
+        Legend(entries).draw(&svg, x: 10, y: 34)
         return svg.render(id: id)
     }
 

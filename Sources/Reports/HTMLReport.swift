@@ -122,7 +122,8 @@ public enum HTMLReport {
         case "service_level", "abandonment_rate", "utilisation":
             let fine = abs(mean) < 0.01 || (ci ?? 1) < 0.001  // small shares need two decimals to show
             one = { String(format: fine ? "%.2f%%" : "%.1f%%", $0 * 100) }
-        case _ where kpi.hasSuffix("_s"): one = Format.duration
+        case _ where kpi.hasSuffix("_s"):
+            one = { abs(mean) < 1 ? String(format: "%.2f s", $0) : abs(mean) < 10 ? String(format: "%.1f s", $0) : Format.duration($0) }
         default: one = { String(format: $0 >= 100 ? "%.0f" : "%.1f", $0) }
         }
         return escape(one(mean) + (ci.map { " ± " + one($0) } ?? ""))
@@ -144,7 +145,7 @@ public enum HTMLReport {
         out += "</div>"
         let judged = view.targets.filter { $0.met != nil }
         if !judged.isEmpty {
-            let missed = judged.filter { $0.met == false }.count
+            let missed = judged.filter { $0.met == false }.count  // every scope of every target
             out += "<p class=\"\(missed == 0 ? "pass" : "fail")\">\(judged.count - missed) of \(judged.count) targets met"
                 + (missed == 0 ? "" : " — \(missed) missed (see Targets)") + ".</p>"
         }
@@ -197,17 +198,41 @@ public enum HTMLReport {
         return table(["calls", "p50", "p90", "p95", "p99", "escalated a day", "urgent lost a day"], rows)
     }
 
+    /// One row per target: the total, how many centres meet it and the worst; then every miss.
     static func targetTable(_ view: ReportView) -> String {
-        let ordered = view.targets.filter { $0.met == false } + view.targets.filter { $0.met != false }
-        let rows = ordered.map { row -> [String] in
-            let kpi = row.kpi
-            let one: (Double) -> String = kpi.hasSuffix("_s") ? Format.duration
-                : kpi == "urgent_lost_per_year" ? { String(format: "%.1f", $0) } : { String(format: "%.1f%%", $0 * 100) }
-            let estimate = row.estimate.map { one($0) + (row.ci95.map { " ± " + one($0) } ?? "") } ?? "–"
-            let verdict = row.met.map { $0 ? "<span class=\"pass\">met</span>" : "<span class=\"fail\">missed</span>" } ?? "–"
-            return [escape(row.scope), escape(kpi), (row.bound == "min" ? "≥ " : "≤ ") + escape(one(row.threshold)), escape(estimate), verdict]
+        var kpis: [String] = []
+        for row in view.targets where !kpis.contains(row.kpi) { kpis.append(row.kpi) }
+        let summary = kpis.map { kpi -> [String] in
+            let rows = view.targets.filter { $0.kpi == kpi }
+            let centres = rows.filter { $0.scope != "total" && $0.met != nil }
+            let worst = centres.max { a, b in
+                let (x, y) = (a.estimate ?? 0, b.estimate ?? 0)
+                return a.bound == "min" ? x > y : x < y
+            }
+            let total = rows.first { $0.scope == "total" }
+            let cells = total.map(targetCells) ?? ["–", "–", "–"]
+            return [escape(kpi), cells[0], cells[1], cells[2],
+                    centres.isEmpty ? "–" : "\(centres.filter { $0.met == true }.count) of \(centres.count)",
+                    worst.map { escape($0.scope) + " " + targetCells($0)[1] } ?? "–"]
         }
-        return table(["scope", "target", "bound", "estimate", "result"], rows)
+        var out = table(["target", "bound", "total", "result", "centres meeting it", "worst centre"], summary)
+        let missed = view.targets.filter { $0.met == false }
+        if !missed.isEmpty {
+            out += "<p class=\"fail\">Missed</p>" + table(["scope", "target", "bound", "estimate", "result"], missed.map { row in
+                [escape(row.scope), escape(row.kpi)] + targetCells(row)
+            })
+        }
+        return out
+    }
+
+    /// A target row's bound, estimate ± ci95 and verdict.
+    static func targetCells(_ row: ReportView.TargetRow) -> [String] {
+        let kpi = row.kpi
+        let one: (Double) -> String = kpi.hasSuffix("_s") ? Format.duration
+            : kpi == "urgent_lost_per_year" ? { String(format: "%.1f", $0) } : { String(format: "%.1f%%", $0 * 100) }
+        let estimate = row.estimate.map { one($0) + (row.ci95.map { " ± " + one($0) } ?? "") } ?? "–"
+        let verdict = row.met.map { $0 ? "<span class=\"pass\">met</span>" : "<span class=\"fail\">missed</span>" } ?? "–"
+        return [(row.bound == "min" ? "≥ " : "≤ ") + escape(one(row.threshold)), escape(estimate), verdict]
     }
 
     // MARK: - Differences
@@ -281,11 +306,14 @@ public enum HTMLReport {
             let centre = a.centres[index]
             let other = b.centres.first { $0.code == centre.code }
             let consoles = "\(centre.consoles.map(String.init) ?? "–") → \(other?.consoles.map(String.init) ?? "–")"
-            guard let other else { return ["<b>\(escape(centre.code))</b>", consoles] + Array(repeating: "–", count: 8) }
-            return ["<b>\(escape(centre.code))</b>", escape(consoles)]
-                + differenceCells(centre["service_level"], other["service_level"], kpi: "service_level", paired: pair)
-                + differenceCells(centre["abandonment_rate"], other["abandonment_rate"], kpi: "abandonment_rate", paired: pair)
+            guard let other else { return ["<b>\(escape(centre.code))</b>", consoles] + Array(repeating: "–", count: 6) }
+            func cells(_ kpi: String) -> [String] {
+                let cells = differenceCells(centre[kpi], other[kpi], kpi: kpi, paired: pair)
+                return [cells[0], cells[1], cells[3].contains("yes") ? "<span class=\"sig\">\(cells[2]) *</span>" : cells[2]]
+            }
+            return ["<b>\(escape(centre.code))</b>", escape(consoles)] + cells("service_level") + cells("abandonment_rate")
         }
-        return table(["centre", "consoles A → B", "SL A", "SL B", "B − A", "sig.", "abandoned A", "abandoned B", "B − A", "sig."], rows)
+        return table(["centre", "consoles A → B", "SL A", "SL B", "B − A", "abandoned A", "abandoned B", "B − A"], rows)
+            + "<p class=\"meta\">* significant: 0 lies outside the difference's 95 % interval.</p>"
     }
 }

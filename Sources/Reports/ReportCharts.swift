@@ -15,28 +15,34 @@ enum ReportCharts {
         return HourlyChart(series: series, target: runs[0].view.target("service_level")).render(id: "chart-hourly")
     }
 
+    /// The survival curve of waits; the axis in seconds, or in minutes when waits run past 5 minutes.
     static func survival(_ runs: [(name: String, view: ReportView)]) -> String {
         let view = runs[0].view
+        let p99 = runs.compactMap { $0.view.total["wait_p99_s"].mean }.max() ?? 0
+        let reach = min(max(view.threshold * 4, p99 * 1.2, view.target("wait_p95_s") ?? 0, 60), 3_600)
+        let minutes = reach > 300
+        let unit: Double = minutes ? 60 : 1
+        let suffix = minutes ? " min" : " s"
+        let format: @Sendable (Double) -> String = { SVG.number($0) + suffix }
         let series = runs.map { run in
             CurveChart.Series(
                 name: run.name,
-                points: run.view.waitSurvival.compactMap { point in point.share.mean.map { (point.wait, $0) } },
+                points: run.view.waitSurvival.compactMap { point in point.share.mean.map { (point.wait / unit, $0) } },
                 band: run.view.waitSurvival.compactMap { point in
-                    point.share.mean.map { (point.wait, max($0 - (point.share.ci95 ?? 0), 0), min($0 + (point.share.ci95 ?? 0), 1)) }
+                    point.share.mean.map { (point.wait / unit, max($0 - (point.share.ci95 ?? 0), 0), min($0 + (point.share.ci95 ?? 0), 1)) }
                 })
         }
-        let p99 = runs.compactMap { $0.view.total["wait_p99_s"].mean }.max() ?? 0
-        let reach = max(view.threshold * 4, p99 * 1.2, view.target("wait_p95_s") ?? 0, 60)
         let top = series.flatMap { $0.points.map(\.y) }.max() ?? 0
-        var verticals = [CurveChart.Marker(view.threshold, "service-level threshold \(Format.duration(view.threshold))")]
-        if let p95 = view.target("wait_p95_s") { verticals.append(CurveChart.Marker(p95, "wait p95 target \(Format.duration(p95))")) }
-        if let asa = view.target("asa_s") { verticals.append(CurveChart.Marker(asa, "ASA target \(Format.duration(asa))")) }
+        var verticals = [CurveChart.Marker(view.threshold / unit, "service-level threshold \(Format.duration(view.threshold))")]
+        if let p95 = view.target("wait_p95_s") { verticals.append(CurveChart.Marker(p95 / unit, "wait p95 target \(Format.duration(p95))")) }
+        if let asa = view.target("asa_s") { verticals.append(CurveChart.Marker(asa / unit, "ASA target \(Format.duration(asa))")) }
         var horizontals: [CurveChart.Marker] = []
         if view.target("wait_p95_s") != nil, top >= 0.05 { horizontals.append(CurveChart.Marker(0.05, "5 % still waiting")) }
         return CurveChart(
             title: "Share of answered callers still waiting after each wait", series: series,
-            xLabel: "wait (answered callers)", yLabel: "still waiting", xDomain: 0 ... min(reach, 3_600), yDomain: 0 ... max(top, 0.001),
-            xFormat: Format.duration, yFormat: Format.percent, verticals: verticals, horizontals: horizontals, step: false
+            xLabel: "wait of answered callers" + (minutes ? " (minutes)" : " (seconds)"), yLabel: "still waiting",
+            xDomain: 0 ... reach / unit, yDomain: 0 ... max(top, 0.001),
+            xFormat: format, yFormat: Format.percent, verticals: verticals, horizontals: horizontals, step: false
         ).render(id: "chart-waits")
     }
 
@@ -69,11 +75,9 @@ enum ReportCharts {
     }
 
     static let serviceClasses = TileMap.Classes(
-        bounds: [0, 0.5, 0.7, 0.8, 0.9, 0.95], colours: ["#a50026", "#f46d43", "#fdae61", "#fee08b", "#a6d96a", "#1a9850"],
-        higherIsBetter: true)
+        bounds: [0, 0.5, 0.7, 0.8, 0.9, 0.95], colours: ["#a50026", "#f46d43", "#fdae61", "#fee08b", "#a6d96a", "#1a9850"])
     static let abandonmentClasses = TileMap.Classes(
-        bounds: [0, 0.01, 0.02, 0.05, 0.1, 0.2], colours: ["#1a9850", "#a6d96a", "#fee08b", "#fdae61", "#f46d43", "#a50026"],
-        higherIsBetter: false)
+        bounds: [0, 0.01, 0.02, 0.05, 0.1, 0.2], colours: ["#1a9850", "#a6d96a", "#fee08b", "#fdae61", "#f46d43", "#a50026"])
 
     static func map(_ view: ReportView, kpi: String, id: String, title: String) -> String {
         TileMap(
@@ -92,22 +96,22 @@ enum ReportCharts {
         if runs.count == 1 {
             series = percentiles.map { key in
                 IntervalChart.Series(name: key.replacingOccurrences(of: "_s", with: ""), values: runs[0].view.escalation.map { scope in
-                    scope[key].mean.map { IntervalChart.Value(mean: $0, ci95: scope[key].ci95) }
+                    scope[key].mean.map { IntervalChart.Value(mean: $0 / 60, ci95: scope[key].ci95.map { $0 / 60 }) }
                 })
             }
         } else {
             series = runs.map { run in
                 IntervalChart.Series(name: run.name + " p95", values: scopes.map { code in
                     let figure = run.view.escalation.first { $0.code == code }?["p95_s"] ?? ReportView.Figure(nil)
-                    return figure.mean.map { IntervalChart.Value(mean: $0, ci95: figure.ci95) }
+                    return figure.mean.map { IntervalChart.Value(mean: $0 / 60, ci95: figure.ci95.map { $0 / 60 }) }
                 })
             }
         }
-        let high = series.flatMap { $0.values.compactMap { $0?.high } }.max() ?? 60
-        let target = runs[0].view.target("escalation_delay_p95_s")
+        let high = series.flatMap { $0.values.compactMap { $0?.high } }.max() ?? 1
+        let target = runs[0].view.target("escalation_delay_p95_s").map { $0 / 60 }
         return IntervalChart(
             title: "Delay from first ring to 112 alerted, percentiles", rows: scopes, series: series,
-            domain: 0 ... max(high, target ?? 0, 60), axisLabel: "delay to 112", format: Format.duration,
+            domain: 0 ... max(high, target ?? 0, 1), axisLabel: "delay to 112 (minutes)", format: { SVG.number($0) + " min" },
             threshold: target.map { CurveChart.Marker($0, "p95 target") }
         ).render(id: "chart-escalation", width: 720)
     }

@@ -58,7 +58,7 @@ import Testing
         ]
         let map = TileMap(
             title: "t", tiles: places.map { TileMap.Tile(code: $0.0, latitude: $0.1, longitude: $0.2, value: 0.9) },
-            classes: TileMap.Classes(bounds: [0, 0.5], colours: ["#000000", "#ffffff"], higherIsBetter: true), format: Format.percent)
+            classes: TileMap.Classes(bounds: [0, 0.5], colours: ["#000000", "#ffffff"]), format: Format.percent)
         let cells = map.cells()
         #expect(Set(cells.map { "\($0.column),\($0.row)" }).count == places.count)
         let cell = Dictionary(uniqueKeysWithValues: zip(places.map(\.0), cells))
