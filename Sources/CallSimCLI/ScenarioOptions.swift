@@ -27,9 +27,10 @@ struct ScenarioOptions: ParsableArguments {
         }
     }
 
-    /// The scenario read from its file, with the command line's overrides applied.
-    func load() throws -> Scenario {
-        var scenario = try ScenarioReader.read(path: self.scenario)
+    /// The scenario read from its file, with the command line's overrides applied;
+    /// `requireStable: false` accepts consoles too few for the load (`size`).
+    func load(requireStable: Bool = true) throws -> Scenario {
+        var scenario = try ScenarioReader.read(path: self.scenario, requireStable: requireStable)
         if let replications { scenario.replications = replications }
         if let seed { scenario.seed = seed }
         if let horizon, let seconds = Duration.seconds(horizon) { scenario.horizon = seconds }

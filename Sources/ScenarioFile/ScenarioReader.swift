@@ -8,8 +8,10 @@ import Yams
 /// Every key is checked against what is allowed at its place (a typo must not silently become a
 /// default); keys of features callsim does not model yet are refused as such, never ignored.
 public enum ScenarioReader {
-    /// Reads and checks the scenario at `path`.
-    public static func read(path: String) throws -> Scenario {
+    /// Reads and checks the scenario at `path`. `requireStable: false` accepts consoles too few for
+    /// the load (a queue that would grow without end), for `size`, which only simulates candidates
+    /// with enough.
+    public static func read(path: String, requireStable: Bool = true) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
             throw ScenarioError(file: path, line: 0, column: 0, field: "<file>", message: why)
@@ -17,11 +19,11 @@ public enum ScenarioReader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, field: "<file>", message: "not UTF-8 text")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: path, requireStable: requireStable)
     }
 
     /// Reads and checks a scenario from its text; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws -> Scenario {
+    public static func parse(_ text: String, file: String, requireStable: Bool = true) throws -> Scenario {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -33,7 +35,7 @@ public enum ScenarioReader {
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         }
-        return try ScenarioBuilder(root: Field(node: root, path: "", file: file)).build()
+        return try ScenarioBuilder(root: Field(node: root, path: "", file: file), requireStable: requireStable).build()
     }
 
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
@@ -71,6 +73,8 @@ struct Settings {
 /// Builds a `Scenario` from the document's root, one section at a time.
 struct ScenarioBuilder {
     let root: Field
+    /// Refuse consoles too few for the load (everywhere but `size`).
+    let requireStable: Bool
 
     static let topKeys = [
         "name", "seed", "horizon", "warmup", "replications", "service_level_threshold", "consoles",
@@ -129,9 +133,9 @@ struct ScenarioBuilder {
             serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
             routing: routing, redial: redial, surges: surges, absences: absences,
             targets: targets)
-        if routing == .local {
+        if requireStable && routing == .local {
             for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
-        } else {
+        } else if requireStable {
             try checkStableTogether(scenario, field: top["centres"]!)
         }
         return scenario

@@ -104,10 +104,13 @@ public struct ErlangA: QueueFormula {
                 params: UnsafeMutableRawPointer(pointer))
             let workspace = gsl_integration_workspace_alloc(1_000)
             defer { gsl_integration_workspace_free(workspace) }
+            // The integral is at most start × end: an absolute tolerance on that scale lets tiny
+            // tails (many consoles for the load, start ≈ 1e-200) converge where a relative one cannot.
+            let scale = start * end
             var result = 0.0, error = 0.0
             let status = gsl_integration_qag(
-                &function, 0, end, 0, 1e-10, 1_000, Int32(GSL_INTEG_GAUSS61), workspace, &result, &error)
-            precondition(status == GSL_SUCCESS || error <= 1e-6 * result, "GSL quadrature failed (\(status))")
+                &function, 0, end, 1e-13 * scale, 1e-10, 1_000, Int32(GSL_INTEG_GAUSS61), workspace, &result, &error)
+            precondition(status == GSL_SUCCESS || error <= 1e-6 * max(result, scale), "GSL quadrature failed (\(status))")
             return result
         }
     }

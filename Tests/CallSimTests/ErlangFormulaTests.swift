@@ -98,4 +98,19 @@ import Testing
             ErlangC(consoles: $0, callsPerSecond: Self.rate, meanHandling: 180)
         } == nil)
     }
+
+    @Test("Far more consoles than load: Erlang A's waits are tiny, finite and fall with every console")
+    func manyConsoles() throws {
+        // 8 Erlangs on up to 1,000 consoles: the tail starts near 1e-200, where a relative quadrature
+        // tolerance alone cannot converge (sizing evaluates its maximum first).
+        var previous = Double.infinity
+        for consoles in [10, 20, 50, 100, 200, 400, 1_000] {
+            let queue = ErlangA(consoles: consoles, callsPerSecond: 1 / 60.0, meanHandling: 480, meanPatience: 360)
+            let asa = try #require(queue.meanWaitAnswered)
+            #expect(asa >= 0 && asa.isFinite && asa <= previous, "\(consoles) consoles: ASA \(asa)")
+            #expect(try #require(queue.waitQuantile(0.95)) == 0 || consoles == 10)
+            previous = asa
+        }
+        #expect(previous < 1e-100)
+    }
 }

@@ -40,6 +40,31 @@ import Testing
         #expect(outcome.unreachable.isEmpty)
     }
 
+    @Test("Nobody hangs up and today's consoles are too few: size still answers, with Erlang C's minimum")
+    func erlangCFromOverload() async throws {
+        let folder = try temporaryFolder()
+        let path = try write("""
+            name: Erlang C world
+            seed: 8
+            horizon: 28d
+            warmup: 1d
+            replications: 10
+            handling: {distribution: exponential, mean: 8m}
+            targets: {service_level: 0.8, asa: 30s}
+            centres:
+              - {code: X, calls_per_day: 900, consoles: 2}
+            """, to: "overloaded.yaml", in: folder)
+        #expect(try execute(["run", path]).status == 2)  // 5 Erlangs on 2 consoles: refused for a run
+        let exact = Staffing.fewestConsoles(maximum: 1_000, formula: {
+            ErlangC(consoles: $0, callsPerSecond: 900 / 86_400, meanHandling: 480)
+        }) { $0.serviceLevel(within: 20) >= 0.8 && ($0.meanWaitAnswered ?? .infinity) <= 30 }
+        let sized = try execute(["size", path, "--format", "json"])
+        #expect(sized.status == 0, "\(sized.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sized.stdout.utf8)) as? [String: Any])
+        let centre = try #require((document["centres"] as? [[String: Any]])?.first)
+        #expect(centre["consoles_needed"] as? Int == exact)
+    }
+
     /// Three centres with lognormal handling, a daily peak and a surge: Erlang A is only a start.
     static let threeCentres = """
         name: Three centres
