@@ -111,13 +111,13 @@ struct Search {
                     .prefix(count).map { open[$0] }
             }
             var additions = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles }
-            additions += verdict.failingCentres.flatMap { helpingMost(plan.slots(of: $0), .urgentLostPerYear) }
+            additions += verdict.failingCentres.flatMap { helpingMost(plan.slots(of: $0.centre), $0.miss) }
             if verdict.failingSlots.isEmpty && verdict.failingCentres.isEmpty {
                 additions += helpingMost(centres.flatMap { plan.slots(of: $0) }, verdict.totalMiss, count: aggregateStep)
                 aggregateStep *= 2
             }
             if additions.isEmpty {
-                let codes = Set(verdict.failingSlots.map(\.centre) + verdict.failingCentres).sorted()
+                let codes = Set(verdict.failingSlots.map(\.centre) + verdict.failingCentres.map(\.centre)).sorted()
                     .map { base.centres[$0].code }
                 unreachable += codes.isEmpty ? ["total"] : codes
                 return

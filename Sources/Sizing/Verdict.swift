@@ -5,7 +5,8 @@ import SimStatistics
 /// own targets, centres that miss a whole-day target that no single hour answers for, and the total.
 struct Verdict {
     var failingSlots: [ConsolePlan.Slot] = []
-    var failingCentres: [Int] = []
+    /// Centres missing a whole-day target while each hour meets its own, with the first target missed.
+    var failingCentres: [(centre: Int, miss: Target.Measure)] = []
     /// The first target the total misses, if any.
     var totalMiss: Target.Measure?
 
@@ -13,9 +14,9 @@ struct Verdict {
     var allMet: Bool { failingSlots.isEmpty && failingCentres.isEmpty && !totalFails }
 
     /// Judges `result` at `centres` (and at the total when `judgeTotal`). Sizing all day, a centre's
-    /// targets are judged on all its calls; sizing by hour, each hour's on the calls arriving in it,
-    /// except `urgent_lost_per_year`, a count over the year judged on the whole day. A scope without
-    /// an estimate is skipped (SPEC §5).
+    /// targets are judged on all its calls; sizing by hour, each hour's on the calls arriving in it
+    /// (but `urgent_lost_per_year`, a count over the year), and the whole day's too, so that the
+    /// sized scenario passes `check`. A scope without an estimate is skipped (SPEC §5).
     init(_ result: RunResult, centres: [Int], judgeTotal: Bool, byHour: Bool) {
         let scenario = result.scenario
         let horizon = scenario.horizon
@@ -29,8 +30,8 @@ struct Verdict {
                 let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
                 let hours = (0..<24).filter { misses(hourly, result.centreHours[centre][$0]) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
-                if hours.isEmpty && misses(centreTargets.filter { $0.measure == .urgentLostPerYear }, whole) {
-                    failingCentres.append(centre)
+                if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole) }) {
+                    failingCentres.append((centre, miss.measure))
                 }
             } else if misses(centreTargets, whole) {
                 failingSlots.append(ConsolePlan.Slot(centre: centre, hour: 0))

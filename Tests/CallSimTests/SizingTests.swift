@@ -129,6 +129,7 @@ import Testing
         #expect(outcome.plan.counts.allSatisfy { $0.count == 24 })
         #expect(outcome.sized.centres.allSatisfy { $0.shiftPlan != nil })
         let rerun = await Simulator.run(outcome.sized, jobs: 2, byCentreHour: true)
+        #expect(rerun.targets.allSatisfy { $0.met != false }, "the whole day's targets hold too (what check judges)")
         for (index, hours) in rerun.centreHours.enumerated() {
             for (hour, kpis) in hours.enumerated() {
                 for target in scenario.targets {
