@@ -44,9 +44,6 @@ extension CallSim {
             guard !scenario.targets.isEmpty else {
                 throw InputError(description: "\(options.scenario): the scenario has no `targets` or `national_targets`: nothing to size for")
             }
-            if let too = scenario.centres.first(where: { $0.consoles > maxConsoles }) {
-                throw InputError(description: "centre \(too.code) already has \(too.consoles) consoles, more than --max-consoles \(maxConsoles)")
-            }
             let progress = StatusLine()
             let outcome = await ConsoleSizing(scenario, byHour: byHour, maxConsoles: maxConsoles, jobs: parallel.jobs)
                 .size(progress: progress.show)

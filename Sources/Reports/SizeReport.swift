@@ -21,7 +21,7 @@ public enum SizeReport {
         var rows = result.centres.indices.map { index in
             [
                 result.centres[index].code, result.centres[index].name, now(original.centres[index], byHour: plan.byHour),
-                needed(plan, index), String(erlang.byHour ? erlang.consoleHours(index) : erlang.counts[index][0]),
+                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + needed(plan, index), String(erlang.byHour ? erlang.consoleHours(index) : erlang.counts[index][0]),
             ] + shown.map { Figures.text(result.centres[index].kpis[$0.index], $0) }
         }
         let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? consoleHours($1) : $1.consoles) }

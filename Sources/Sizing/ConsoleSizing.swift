@@ -51,8 +51,10 @@ public struct ConsoleSizing: Sendable {
                 progress?("sizing \(scenario.centres[centre].code) (\(centre + 1)/\(all.count))")
                 await search.minimise(&plan, base: onlyCallers(of: centre), centres: [centre], judgeTotal: false)
             }
-            progress?("checking the total")
-            await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true, removeOnlyAdded: true)
+            if search.unreachable.isEmpty {  // else the total cannot hold either; say where it fails
+                progress?("checking the total")
+                await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true, removeOnlyAdded: true)
+            }
         } else {
             progress?("sizing the \(all.count) centres together")
             await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true)

@@ -165,7 +165,7 @@ import Testing
         #expect(try execute(["check", sizedPath]).status == 0)
     }
 
-    @Test("size refuses a scenario with no targets, and bad flags, with exit status 2")
+    @Test("size refuses a scenario with no targets and bad flags (exit 2), and says which targets are out of reach")
     func refusals() throws {
         let folder = try temporaryFolder()
         let untargeted = Self.threeCentres.replacingOccurrences(
@@ -175,6 +175,12 @@ import Testing
         #expect(none.status == 2 && none.stderr.contains("nothing to size"))
         let good = try write(Self.threeCentres, to: "three.yaml", in: folder)
         #expect(try execute(["size", good, "--max-consoles", "0"]).status == 2)
-        #expect(try execute(["size", good, "--max-consoles", "5"]).status == 2)  // C has 9 today
+        // Targets out of reach within --max-consoles: said so, no answer for that centre.
+        let capped = try execute(["size", good, "--max-consoles", "3", "--format", "json"])  // A needs 3, B 4, C 7
+        #expect(capped.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(capped.stdout.utf8)) as? [String: Any])
+        #expect(document["unreachable"] as? [String] == ["B", "C"] && document["targets_met"] as? Bool == false)
+        let needed = (document["centres"] as? [[String: Any]])?.map { $0["consoles_needed"] is NSNull }
+        #expect(needed == [false, true, true])
     }
 }
