@@ -114,6 +114,7 @@ public enum ScenarioRewriter {
             let length = node.scalar!.string.unicodeScalars.count
             return start + length <= line.count ? length : nil
         }
+        guard node.scalar != nil || first == "{" || first == "[" else { return nil }  // a block collection
         while index < line.count {
             let character = line[index]
             if let open = quote {

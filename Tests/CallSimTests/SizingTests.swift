@@ -165,6 +165,21 @@ import Testing
         #expect(try execute(["check", sizedPath]).status == 0)
     }
 
+    @Test("--write with a block-style shift plan: the document is written anew, with a note that comments were lost")
+    func writeFallsBack() throws {
+        let folder = try temporaryFolder()
+        let yaml = Self.threeCentres.replacingOccurrences(
+            of: "  - {code: A, calls_per_day: 60}",
+            with: "  - code: A\n    calls_per_day: 60\n    consoles:\n      by_hour: [\(Array(repeating: "1", count: 24).joined(separator: ", "))]")
+        let path = try write(yaml, to: "block.yaml", in: folder)
+        let sizedPath = folder.appendingPathComponent("sized.yaml").path
+        let run = try execute(["size", path, "--write", sizedPath, "--format", "json"])
+        #expect(run.status == 0 && run.stderr.contains("comments and layout were not kept"), "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let needed = try #require((document["centres"] as? [[String: Any]])?.map { $0["consoles_needed"] as? Int })
+        #expect(try ScenarioReader.read(path: sizedPath).centres.map(\.consoles) == needed.compactMap { $0 })
+    }
+
     @Test("size refuses a scenario with no targets and bad flags (exit 2), and says which targets are out of reach")
     func refusals() throws {
         let folder = try temporaryFolder()
