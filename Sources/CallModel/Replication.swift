@@ -1,5 +1,6 @@
 import DequeModule
 import SimEngine
+import SimStatistics
 
 /// One replication of a scenario: the event loop and what happens at each event.
 ///
@@ -598,11 +599,7 @@ struct Replication {
             hours: hours.figures(consoleTime: consoleTimeByHour),
             centreHours: centreHourTallies.map { $0.figures(consoleTime: nil) },
             waitSurvival: Curves.waitPoints(threshold: threshold).map { total.waits.shareAbove($0) },
-            escalationDelays: ([total] + typeTallies).map { tally in
-                Curves.escalationPercentiles.map {
-                    tally.escalationDelays.count >= minimumForPercentile ? tally.escalationDelays.quantile($0) : nil
-                }
-            },
+            escalationDelays: ([total] + typeTallies).map(\.escalationDelays),
             events: calendar.processed, arrivals: arrivals)
     }
 }
@@ -619,8 +616,8 @@ public struct ReplicationSummary: Sendable {
     public let centreHours: [[Double?]]
     /// The share of answered callers who waited longer than each of `Curves.waitPoints`.
     public let waitSurvival: [Double?]
-    /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112, for the total and then each call type.
-    public let escalationDelays: [[Double?]]
+    /// Delays to 112 of escalated calls, for the total and then each call type.
+    public let escalationDelays: [WaitHistogram]
     /// Events processed.
     public let events: Int
     /// Calls simulated, counted or not (warm-up and drain included).

@@ -31,7 +31,7 @@ public struct RunResult: Sendable {
     public let waitSurvival: [(seconds: Double, share: Estimate)]
     /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112: `[0]` the total, then
     /// each call type.
-    public let escalationDelays: [[Estimate]]
+    public let escalationDelays: [[PooledPercentile]]
     /// Events processed over all replications.
     public let events: Int
     /// Calls simulated over all replications, counted or not.
@@ -59,7 +59,9 @@ public struct RunResult: Sendable {
         waitSurvival = Curves.waitPoints(threshold: scenario.serviceLevelThreshold).enumerated().map { index, seconds in
             (seconds, Estimate(values: replications.map { $0.waitSurvival[index] }))
         }
-        escalationDelays = estimates(replications.map { $0.escalationDelays.flatMap { $0 } }).chunked(Curves.escalationPercentiles.count)
+        escalationDelays = (replications.first?.escalationDelays.indices ?? 0..<0).map { scope in
+            PooledPercentile.all(replications.map { $0.escalationDelays[scope] })
+        }
         let hourly = !(replications.first?.centreHours.isEmpty ?? true)
         centreHours = !hourly ? [] : scenario.centres.indices.map { centre in
             (0..<24).map { hour in estimates(replications.map { $0.centreHours[centre * 24 + hour] }) }
@@ -94,9 +96,25 @@ public struct RunResult: Sendable {
     }
 }
 
-extension Array {
-    /// The array cut into consecutive pieces of `size` elements.
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+/// A percentile of durations pooled over all replications (escalations are rare: a small centre's
+/// replication may hold too few to measure one), with the 95 % half-width of the per-replication
+/// figures when every replication had enough to measure it.
+public struct PooledPercentile: Sendable {
+    /// The percentile of all replications' values together; `nil` with fewer than 20 in all.
+    public let value: Double?
+    public let ci95: Double?
+    /// Replications that had enough values to measure it on their own.
+    public let replications: Int
+
+    /// Each of `Curves.escalationPercentiles` from the replications' histograms.
+    static func all(_ histograms: [WaitHistogram]) -> [PooledPercentile] {
+        var pooled = WaitHistogram()
+        for histogram in histograms { pooled.merge(histogram) }
+        return Curves.escalationPercentiles.map { p in
+            let each = Estimate(values: histograms.map { $0.count >= minimumForPercentile ? $0.quantile(p) : nil })
+            return PooledPercentile(
+                value: pooled.count >= minimumForPercentile ? pooled.quantile(p) : nil,
+                ci95: each.n == histograms.count ? each.ci95 : nil, replications: each.n)
+        }
     }
 }
