@@ -130,12 +130,15 @@ struct Replication {
     var centreTallies: [CallTally]
     var typeTallies: [CallTally]
     var hours = HourTally()
-    /// Each centre's callers by the hour of day they arrived (`centre × 24 + hour`), kept only
-    /// when asked for (sizing shift plans); empty otherwise.
+    /// The callers of the centres in `hourlyCentres` by the hour of day they arrived
+    /// (`slot × 24 + hour`, slots in that list's order), for sizing shift plans; empty otherwise.
     var centreHourTallies: [CallTally]
+    let hourlyCentres: [Int]
+    /// Each centre's slot in `hourlyCentres`, or −1.
+    let hourlySlot: [Int]
 
-    /// A replication of `scenario`; `byCentreHour` also tallies each centre's callers by hour of day.
-    init(_ scenario: Scenario, replication: Int, byCentreHour: Bool = false) {
+    /// A replication of `scenario`, which also tallies the callers of `hourlyCentres` by hour of day.
+    init(_ scenario: Scenario, replication: Int, hourlyCentres: [Int] = []) {
         windowStart = scenario.warmup
         windowEnd = scenario.warmup + scenario.horizon
         threshold = scenario.serviceLevelThreshold
@@ -172,7 +175,11 @@ struct Replication {
         shiftSince = Array(repeating: 0, count: consoles.count)
         centreTallies = Array(repeating: CallTally(), count: scenario.centres.count)
         typeTallies = Array(repeating: CallTally(), count: typeCount)
-        centreHourTallies = byCentreHour ? Array(repeating: CallTally(), count: scenario.centres.count * 24) : []
+        centreHourTallies = Array(repeating: CallTally(), count: hourlyCentres.count * 24)
+        self.hourlyCentres = hourlyCentres
+        var slots = Array(repeating: -1, count: scenario.centres.count)
+        for (slot, centre) in hourlyCentres.enumerated() { slots[centre] = slot }
+        hourlySlot = slots
     }
 
     /// Plays the replication out and returns its figures.
@@ -250,8 +257,7 @@ struct Replication {
                 typeTallies[Int(caller.type)].redials += 1
             }
             hours.offered[hourOfDay(now)] += 1
-            if !centreHourTallies.isEmpty {
-                let index = centre * 24 + hourOfDay(now)
+            if let index = hourlyIndex(centre, at: now) {
                 centreHourTallies[index].offered += 1
                 if caller.isRedial { centreHourTallies[index].redials += 1 }
             }
@@ -463,8 +469,10 @@ struct Replication {
     /// Adds the console time on shift since the last change, up to `time`.
     mutating func closeConsoleTime(_ centre: Int, at time: Double) {
         let weight = Double(board.onShift[centre])
-        consoleTime[centre] += weight * Self.spread(
-            from: shiftSince[centre], to: time, within: (windowStart, windowEnd), into: &consoleTimeByHour, weight: weight)
+        if weight > 0 {
+            consoleTime[centre] += weight * Self.spread(
+                from: shiftSince[centre], to: time, within: (windowStart, windowEnd), into: &consoleTimeByHour, weight: weight)
+        }
         shiftSince[centre] = time
     }
 
@@ -484,7 +492,7 @@ struct Replication {
         }
         count(&centreTallies[centre])
         count(&typeTallies[Int(caller.type)])
-        if !centreHourTallies.isEmpty { count(&centreHourTallies[centre * 24 + hourOfDay(caller.arrival)]) }
+        if let index = hourlyIndex(centre, at: caller.arrival) { count(&centreHourTallies[index]) }
         hours.abandoned[hourOfDay(caller.arrival)] += 1
     }
 
@@ -515,7 +523,7 @@ struct Replication {
         count(&centreTallies[centre])
         count(&typeTallies[Int(caller.type)])
         let hour = hourOfDay(caller.arrival)
-        if !centreHourTallies.isEmpty { count(&centreHourTallies[centre * 24 + hour]) }
+        if let index = hourlyIndex(centre, at: caller.arrival) { count(&centreHourTallies[index]) }
         hours.answered[hour] += 1
         hours.answeredWaitSum[hour] += wait
         if within { hours.answeredWithinThreshold[hour] += 1 }
@@ -531,7 +539,7 @@ struct Replication {
         }
         count(&centreTallies[Int(caller.centre)])
         count(&typeTallies[Int(caller.type)])
-        if !centreHourTallies.isEmpty { count(&centreHourTallies[Int(caller.centre) * 24 + hourOfDay(caller.arrival)]) }
+        if let index = hourlyIndex(Int(caller.centre), at: caller.arrival) { count(&centreHourTallies[index]) }
     }
 
     // MARK: - Bookkeeping
@@ -559,6 +567,12 @@ struct Replication {
     }
 
     func hourOfDay(_ time: Double) -> Int { Int(time / ArrivalPattern.hour) % 24 }
+
+    /// Where a call of `centre` arriving at `time` is tallied by hour, if its centre is tallied so.
+    func hourlyIndex(_ centre: Int, at time: Double) -> Int? {
+        guard !centreHourTallies.isEmpty, hourlySlot[centre] >= 0 else { return nil }
+        return hourlySlot[centre] * 24 + hourOfDay(time)
+    }
 
     /// Adds a console's busy interval [start, end), clipped to the window, to its centre and to
     /// the clock hours it covers.
@@ -597,7 +611,7 @@ struct Replication {
             centres: zip(centreTallies, consoleTime).map { $0.figures(consoleTime: $1) },
             types: typeTallies.map { $0.figures(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
-            centreHours: centreHourTallies.map { $0.figures(consoleTime: nil) },
+            hourlyCentres: hourlyCentres, centreHours: centreHourTallies.map { $0.figures(consoleTime: nil) },
             waitSurvival: Curves.waitPoints(threshold: threshold).map { total.waits.shareAbove($0) },
             escalationDelays: ([total] + typeTallies).map(\.escalationDelays),
             events: calendar.processed, arrivals: arrivals)
@@ -611,8 +625,9 @@ public struct ReplicationSummary: Sendable {
     public let centres: [[Double?]]
     public let types: [[Double?]]
     public let hours: [[Double?]]
-    /// Each centre's callers by the hour of day they arrived (`centre × 24 + hour`), in
-    /// `KPI.allCases` order (utilisation `nil`); empty unless asked for.
+    /// The centres whose callers were tallied by the hour of day they arrived, and their figures
+    /// (`slot × 24 + hour`, in `KPI.allCases` order, utilisation `nil`).
+    public let hourlyCentres: [Int]
     public let centreHours: [[Double?]]
     /// The share of answered callers who waited longer than each of `Curves.waitPoints`.
     public let waitSurvival: [Double?]

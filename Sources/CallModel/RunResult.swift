@@ -24,9 +24,9 @@ public struct RunResult: Sendable {
     /// 24 rows, each in `HourKPI.allCases` order.
     public let byHour: [[Estimate]]
     public let targets: [TargetResult]
-    /// Each centre's estimates by the hour of day calls arrived (`[centre][hour]`, in
-    /// `KPI.allCases` order); empty unless the run was asked for them.
-    public let centreHours: [[[Estimate]]]
+    /// Estimates by the hour of day calls arrived (`[centre]![hour]`, in `KPI.allCases` order),
+    /// for the centres the run was asked to tally by hour.
+    public let centreHours: [Int: [[Estimate]]]
     /// The share of answered callers who waited longer than each wait of `Curves.waitPoints`.
     public let waitSurvival: [(seconds: Double, share: Estimate)]
     /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112: `[0]` the total, then
@@ -62,10 +62,11 @@ public struct RunResult: Sendable {
         escalationDelays = (replications.first?.escalationDelays.indices ?? 0..<0).map { scope in
             PooledPercentile.all(replications.map { $0.escalationDelays[scope] })
         }
-        let hourly = !(replications.first?.centreHours.isEmpty ?? true)
-        centreHours = !hourly ? [] : scenario.centres.indices.map { centre in
-            (0..<24).map { hour in estimates(replications.map { $0.centreHours[centre * 24 + hour] }) }
+        var centreHours: [Int: [[Estimate]]] = [:]
+        for (slot, centre) in (replications.first?.hourlyCentres ?? []).enumerated() {
+            centreHours[centre] = (0..<24).map { hour in estimates(replications.map { $0.centreHours[slot * 24 + hour] }) }
         }
+        self.centreHours = centreHours
         var targets: [TargetResult] = []
         for target in scenario.targets {
             targets.append(TargetResult(

@@ -8,11 +8,11 @@ public enum Simulator {
     /// Runs every replication of `scenario`.
     /// - Parameters:
     ///   - jobs: replications run at once (≥ 1).
-    ///   - byCentreHour: also estimate each centre's KPIs by the hour of day calls arrived.
+    ///   - hourlyCentres: centres whose KPIs are also estimated by the hour of day calls arrived.
     ///   - progress: called after each replication ends with the replications done so far and the
     ///     calls they simulated.
     public static func run(
-        _ scenario: Scenario, jobs: Int = 1, byCentreHour: Bool = false,
+        _ scenario: Scenario, jobs: Int = 1, hourlyCentres: [Int] = [],
         progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)? = nil
     ) async -> RunResult {
         let started = Date()
@@ -22,7 +22,7 @@ public enum Simulator {
             var next = 0
             func start() {
                 let replication = next
-                group.addTask { (replication, replicate(scenario, replication: replication, byCentreHour: byCentreHour)) }
+                group.addTask { (replication, replicate(scenario, replication: replication, hourlyCentres: hourlyCentres)) }
                 next += 1
             }
             for _ in 0..<min(max(jobs, 1), count) { start() }
@@ -40,8 +40,8 @@ public enum Simulator {
     }
 
     /// Runs replication `replication` (from 0) of `scenario` on the calling thread.
-    public static func replicate(_ scenario: Scenario, replication: Int, byCentreHour: Bool = false) -> ReplicationSummary {
-        var run = Replication(scenario, replication: replication, byCentreHour: byCentreHour)
+    public static func replicate(_ scenario: Scenario, replication: Int, hourlyCentres: [Int] = []) -> ReplicationSummary {
+        var run = Replication(scenario, replication: replication, hourlyCentres: hourlyCentres)
         return run.run()
     }
 }

@@ -60,7 +60,7 @@ public struct ConsoleSizing: Sendable {
             await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true)
         }
         let sized = plan.staff(scenario)
-        let result = await Simulator.run(sized, jobs: jobs, byCentreHour: byHour)
+        let result = await Simulator.run(sized, jobs: jobs, hourlyCentres: byHour ? all : [])
         return Outcome(
             sized: sized, result: result, plan: plan, erlangStart: start, unreachable: search.unreachable,
             simulations: search.simulations + 1)
@@ -168,6 +168,7 @@ struct Search {
 
     mutating func evaluate(_ plan: ConsolePlan, base: Scenario, centres: [Int]) async -> RunResult {
         simulations += 1
-        return await Simulator.run(plan.staff(base, centres: centres), jobs: sizing.jobs, byCentreHour: sizing.byHour)
+        return await Simulator.run(
+            plan.staff(base, centres: centres), jobs: sizing.jobs, hourlyCentres: sizing.byHour ? centres : [])
     }
 }

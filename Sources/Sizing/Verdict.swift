@@ -28,7 +28,7 @@ struct Verdict {
             let whole = result.centres[centre].kpis
             if byHour {
                 let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
-                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre][$0]) }
+                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0]) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
                 if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole) }) {
                     failingCentres.append((centre, miss.measure))
@@ -45,7 +45,7 @@ struct Verdict {
     /// Calls in a slot not answered within the service-level threshold (offered × (1 − service
     /// level)): where a console is missed least when taken away.
     static func unserved(_ slot: ConsolePlan.Slot, in result: RunResult, byHour: Bool) -> Double {
-        let kpis = byHour ? result.centreHours[slot.centre][slot.hour] : result.centres[slot.centre].kpis
+        let kpis = byHour ? result.centreHours[slot.centre]![slot.hour] : result.centres[slot.centre].kpis
         let offered = kpis[KPI.offered.index].mean ?? 0
         return offered * (1 - (kpis[KPI.serviceLevel.index].mean ?? 1))
     }
@@ -55,7 +55,7 @@ struct Verdict {
     static func share(
         _ slot: ConsolePlan.Slot, of measure: Target.Measure?, in result: RunResult, byHour: Bool
     ) -> Double {
-        let kpis = byHour ? result.centreHours[slot.centre][slot.hour] : result.centres[slot.centre].kpis
+        let kpis = byHour ? result.centreHours[slot.centre]![slot.hour] : result.centres[slot.centre].kpis
         switch measure {
         case .urgentLostPerYear: return kpis[KPI.urgentLost.index].mean ?? 0
         case .abandonmentRate: return kpis[KPI.abandoned.index].mean ?? 0

@@ -128,9 +128,9 @@ import Testing
         let outcome = await ConsoleSizing(scenario, byHour: true, jobs: 2).size()
         #expect(outcome.plan.counts.allSatisfy { $0.count == 24 })
         #expect(outcome.sized.centres.allSatisfy { $0.shiftPlan != nil })
-        let rerun = await Simulator.run(outcome.sized, jobs: 2, byCentreHour: true)
+        let rerun = await Simulator.run(outcome.sized, jobs: 2, hourlyCentres: Array(scenario.centres.indices))
         #expect(rerun.targets.allSatisfy { $0.met != false }, "the whole day's targets hold too (what check judges)")
-        for (index, hours) in rerun.centreHours.enumerated() {
+        for (index, hours) in rerun.centreHours.sorted(by: { $0.key < $1.key }) {
             for (hour, kpis) in hours.enumerated() {
                 for target in scenario.targets {
                     #expect(target.isMet(by: target.estimate(from: kpis, horizon: scenario.horizon)) != false,
