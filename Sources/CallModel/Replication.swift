@@ -569,6 +569,7 @@ struct Replication {
     func hourOfDay(_ time: Double) -> Int { Int(time / ArrivalPattern.hour) % 24 }
 
     /// Where a call of `centre` arriving at `time` is tallied by hour, if its centre is tallied so.
+    @inline(__always)
     func hourlyIndex(_ centre: Int, at time: Double) -> Int? {
         guard !centreHourTallies.isEmpty, hourlySlot[centre] >= 0 else { return nil }
         return hourlySlot[centre] * 24 + hourOfDay(time)
