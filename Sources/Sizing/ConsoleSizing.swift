@@ -127,23 +127,27 @@ struct Search {
             for slot in additions { plan[slot] += 1 }
             result = await evaluate(plan, base: base, centres: centres)
         }
-        let removable = centres.flatMap { plan.slots(of: $0) }
-            .filter { !removeOnlyAdded || plan[$0] > before[$0] }
-            .sorted { Verdict.unserved($0, in: result, byHour: byHour) < Verdict.unserved($1, in: result, byHour: byHour) }
-        for slot in removable {
-            while plan[slot] > 0 {
-                plan[slot] -= 1
-                let candidate = plan.staff(base, centres: centres)
-                if plan.counts[slot.centre].max()! >= sizing.floor(slot.centre), !candidate.queuesGrowWithoutEnd {
-                    let trial = await evaluate(plan, base: base, centres: centres)
-                    if Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: byHour).allMet {
-                        result = trial
-                        continue
-                    }
+        // Take consoles away one at a time, each from the slot with the most consoles for its load
+        // (so that, pooled, consoles stay where the calls are); a slot that cannot spare one is done.
+        var open = centres.flatMap { plan.slots(of: $0) }.filter { !removeOnlyAdded || plan[$0] > before[$0] }
+        let load = Dictionary(uniqueKeysWithValues: open.map { slot in
+            (slot, base.centres[slot.centre].offeredLoad(callTypes: base.callTypes) * (byHour ? base.arrivals.daily[slot.hour] : 1))
+        })
+        while true {
+            open.removeAll { plan[$0] == 0 }
+            let spare = open.map { Double(plan[$0]) / max(load[$0]!, 1e-9) }
+            guard let pick = open.indices.min(by: { spare[$0] > spare[$1] || (spare[$0] == spare[$1] && $0 < $1) }) else { break }
+            let slot = open[pick]
+            plan[slot] -= 1
+            if plan.counts[slot.centre].max()! >= sizing.floor(slot.centre), !plan.staff(base, centres: centres).queuesGrowWithoutEnd {
+                let trial = await evaluate(plan, base: base, centres: centres)
+                if Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: byHour).allMet {
+                    result = trial
+                    continue
                 }
-                plan[slot] += 1
-                break
             }
+            plan[slot] += 1
+            open.remove(at: pick)
         }
     }
 
