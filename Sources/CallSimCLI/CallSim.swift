@@ -37,6 +37,8 @@ enum Main {
             fail(error.description, status: 2)
         } catch let error as BaselineError {
             fail("error: \(error.description)", status: 2)
+        } catch let error as ReportError {
+            fail("error: \(error.description)", status: 2)
         } catch let error as InputError {
             fail("error: \(error.description)", status: 2)
         } catch {

@@ -1,5 +1,10 @@
 import Foundation
 
+/// A `report.json` that cannot be read as a result document: exit status 2.
+public struct ReportError: Error, CustomStringConvertible {
+    public let description: String
+}
+
 /// A result document (`report.json`, SPEC §4) read back for the HTML report and `compare`: the
 /// HTML is drawn from the same figures the JSON holds, for one run or for two side by side.
 public struct ReportView {
@@ -57,7 +62,7 @@ public struct ReportView {
         guard let document = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
             document["format_version"] as? Int == ResultDocument.formatVersion, let name = document["scenario"] as? String
         else {
-            throw BaselineError(description: "\(source): not a callsim report.json of format_version \(ResultDocument.formatVersion)")
+            throw ReportError(description: "\(source): not a callsim report.json of format_version \(ResultDocument.formatVersion)")
         }
         func scope(_ object: Any?, code: String? = nil, name: String? = nil) -> Scope {
             let members = object as? [String: Any] ?? [:]
@@ -92,13 +97,13 @@ public struct ReportView {
                 scope: scope, kpi: kpi, bound: row["bound"] as? String ?? "min", threshold: threshold,
                 estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double, met: row["met"] as? Bool)
         }
-        guard hours.count == 24 else { throw BaselineError(description: "\(source): the report has no 24 by_hour rows") }
+        guard hours.count == 24 else { throw ReportError(description: "\(source): the report has no 24 by_hour rows") }
     }
 
     /// Reads `report.json` at `path`.
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw BaselineError(description: "\(path): cannot read the report (no such file?)")
+            throw ReportError(description: "\(path): cannot read the report (no such file?)")
         }
         try self.init(json: data, source: path)
     }
