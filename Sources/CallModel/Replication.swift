@@ -613,7 +613,7 @@ struct Replication {
             types: typeTallies.map { $0.figures(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
             hourlyCentres: hourlyCentres, centreHours: centreHourTallies.map { $0.figures(consoleTime: nil) },
-            waitSurvival: Curves.waitPoints(threshold: threshold).map { total.waits.shareAbove($0) },
+            waitSurvival: total.waits.sharesAbove(Curves.waitPoints(threshold: threshold)),
             escalationDelays: ([total] + typeTallies).map(\.escalationDelays),
             events: calendar.processed, arrivals: arrivals)
     }

@@ -48,17 +48,26 @@ public struct WaitHistogram: Sendable {
         for (index, value) in other.counts.enumerated() { counts[index] += value }
     }
 
-    /// The share of recorded values above `t` (each value taken as its bucket's midpoint); `nil`
-    /// when nothing was recorded.
-    public func shareAbove(_ t: Double) -> Double? {
-        guard count > 0 else { return nil }
-        var above: UInt64 = t < 0 ? belowSmallest : 0
-        for (index, bucketCount) in counts.enumerated() where bucketCount > 0 {
-            let lower = Double(bitPattern: UInt64(index + Self.firstIndex) << Self.shift)
-            let upper = Double(bitPattern: UInt64(index + 1 + Self.firstIndex) << Self.shift)
-            if (lower + upper) / 2 > t { above += bucketCount }
+    /// The share of recorded values above each of `waits` (ascending), each value taken as its
+    /// bucket's midpoint, in one pass over the buckets; `nil`s when nothing was recorded.
+    public func sharesAbove(_ waits: [Double]) -> [Double?] {
+        precondition(waits == waits.sorted())
+        guard count > 0 else { return waits.map { _ in nil } }
+        var shares: [Double?] = []
+        var atOrBelow: UInt64 = 0  // values whose midpoint is at or below the current wait
+        var index = 0, smallestCounted = false
+        for wait in waits {
+            if wait >= 0 && !smallestCounted { atOrBelow += belowSmallest; smallestCounted = true }
+            while index < counts.count {
+                let lower = Double(bitPattern: UInt64(index + Self.firstIndex) << Self.shift)
+                let upper = Double(bitPattern: UInt64(index + 1 + Self.firstIndex) << Self.shift)
+                guard (lower + upper) / 2 <= wait else { break }
+                atOrBelow += counts[index]
+                index += 1
+            }
+            shares.append(Double(count - atOrBelow) / Double(count))
         }
-        return Double(above) / Double(count)
+        return shares
     }
 
     /// The `p`-quantile (0 < p ≤ 1) by the nearest-rank rule: the smallest recorded value with at least

@@ -127,6 +127,22 @@ import Testing
         for p in [0.01, 0.5, 0.99] { #expect(a.quantile(p) == both.quantile(p)) }
         #expect(a.count == both.count)
     }
+
+    @Test("Shares above given waits match the exact counts, except values within 0.4 % of a wait")
+    func sharesAbove() {
+        var histogram = WaitHistogram()
+        let values = (0..<10_000).map { index in index % 4 == 0 ? 0 : Double(index % 997) * 0.731 }
+        for value in values { histogram.record(value) }
+        let waits: [Double] = [0, 5, 20, 30.5, 100, 400, 800]
+        let shares = histogram.sharesAbove(waits)
+        for (wait, share) in zip(waits, shares) {
+            let exact = Double(values.filter { $0 > wait }.count) / Double(values.count)
+            let ambiguous = Double(values.filter { $0 > 0 && abs($0 - wait) <= 0.004 * wait }.count) / Double(values.count)
+            #expect(abs((share ?? -1) - exact) <= ambiguous, "above \(wait): \(share ?? -1) vs \(exact)")
+        }
+        #expect(shares.last == 0)
+        #expect(WaitHistogram().sharesAbove([0, 20]) == [nil, nil])
+    }
 }
 
 @Suite struct EstimateTests {
