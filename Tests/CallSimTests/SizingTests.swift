@@ -104,6 +104,15 @@ import Testing
         }
     }
 
+    @Test("The answer does not depend on how many replications run at once")
+    func deterministic() async throws {
+        let scenario = try scenario(Self.threeCentres)
+        let one = await ConsoleSizing(scenario, byHour: true, jobs: 1).size()
+        let three = await ConsoleSizing(scenario, byHour: true, jobs: 3).size()
+        #expect(one.plan == three.plan && one.simulations == three.simulations)
+        #expect(one.result.total.map(\.mean) == three.result.total.map(\.mean))
+    }
+
     @Test("Overflow routing: the centres sized together meet every target, and none can spare a console")
     func together() async throws {
         let yaml = (Self.threeCentres + "\nrouting: {policy: overflow, overflow_after: 15s}\n")
