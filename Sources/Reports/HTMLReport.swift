@@ -40,6 +40,9 @@ public enum HTMLReport {
                         "<div class=\"pair\">" + ReportCharts.map(a, kpi: "service_level", id: "map-a", title: "A: service level by centre")
                         + ReportCharts.map(b, kpi: "service_level", id: "map-b", title: "B: service level by centre") + "</div>")
         body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
+        if !a.targets.isEmpty || !b.targets.isEmpty {
+            body += section("targets", "Targets", "<h3>A</h3>" + targetTable(a) + "<h3>B</h3>" + targetTable(b))
+        }
         return document(title: "callsim — compare \(a.scenario) and \(b.scenario)", body: body)
     }
 
@@ -69,7 +72,7 @@ public enum HTMLReport {
     static let css = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;margin:0;background:#fff}
         main{max-width:190mm;margin:0 auto;padding:8mm 6mm}
-        h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 6px;border-bottom:2px solid #0072B2;padding-bottom:2px}
+        h1{font-size:20px;margin:0 0 4px}h3{font-size:13px;margin:8px 0 2px}h2{font-size:16px;margin:18px 0 6px;border-bottom:2px solid #0072B2;padding-bottom:2px}
         .meta{color:#555;font-size:12px;margin:0 0 8px}
         section{break-inside:avoid;page-break-inside:avoid;margin-bottom:10px}
         svg.chart{width:100%;height:auto;display:block;font-family:inherit}
