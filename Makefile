@@ -4,9 +4,10 @@
 #   make check    the performance gate CI runs: the launch scenario against its committed baseline
 #   make baseline refresh that baseline on purpose, after a change that is meant to move the results
 #   make screenshot  redraw docs/report-screenshot.png from the national report (needs chromium)
+#   make sizing   size the launch fortnight: Reports/sizing/ (the table, the sized scenario, today vs sized)
 SWIFT ?= swift
 
-.PHONY: report test build bench setup check baseline screenshot
+.PHONY: report test build bench setup check baseline screenshot sizing
 
 setup:
 	@bash scripts/setup.sh
@@ -33,3 +34,12 @@ baseline: build
 screenshot: report
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1900 \
 		--screenshot=$(CURDIR)/docs/report-screenshot.png file://$(CURDIR)/Reports/romania-119/report.html
+
+sizing: build
+	mkdir -p Reports/sizing
+	.build/release/callsim size Scenarios/romania-119-launch.yaml --write Reports/sizing/romania-119-launch-sized.yaml \
+		> Reports/sizing/romania-119-launch.txt
+	.build/release/callsim run Scenarios/romania-119-launch.yaml --output .build/sizing/today > /dev/null
+	.build/release/callsim run Reports/sizing/romania-119-launch-sized.yaml --output .build/sizing/sized > /dev/null
+	.build/release/callsim compare .build/sizing/today/report.json .build/sizing/sized/report.json \
+		--output Reports/sizing/today-vs-sized > Reports/sizing/today-vs-sized.txt

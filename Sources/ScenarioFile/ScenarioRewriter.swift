@@ -20,7 +20,7 @@ public enum ScenarioRewriter {
     public static func withConsoles(_ consoles: [String: [Int]], in source: String, file: String) throws -> Rewritten {
         let root = try compose(source, file: file)
         if let edited = edit(source, root: root, consoles: consoles), reads(edited, back: consoles, file: file) {
-            return Rewritten(text: edited, commentsKept: true)
+            return Rewritten(text: note + edited, commentsKept: true)
         }
         var document = root
         guard case .sequence(var centres)? = root["centres"] else {
@@ -35,8 +35,12 @@ public enum ScenarioRewriter {
         do { text = try Yams.serialize(node: document, width: -1, allowUnicode: true) } catch {
             throw ScenarioError(file: file, line: 1, column: 1, field: "<file>", message: "cannot write the scenario anew: \(error)")
         }
-        return Rewritten(text: text, commentsKept: false)
+        return Rewritten(text: note + text, commentsKept: false)
     }
+
+    /// The first lines of a rewritten scenario: the consoles are sized; older comments may say otherwise.
+    static let note = "# Consoles sized by `callsim size` (each centre's `consoles`); the comments below are the\n"
+        + "# original scenario's and may still describe its old consoles.\n"
 
     static func compose(_ source: String, file: String) throws -> Node {
         do {
