@@ -127,7 +127,7 @@ public enum HTMLReport {
             one = { String(format: fine ? "%.2f%%" : "%.1f%%", $0 * 100) }
         case _ where kpi.hasSuffix("_s"):
             one = { abs(mean) < 1 ? String(format: "%.2f s", $0) : abs(mean) < 10 ? String(format: "%.1f s", $0) : Format.duration($0) }
-        default: one = { String(format: $0 >= 100 ? "%.0f" : "%.1f", $0) }
+        default: one = { String(format: abs(mean) >= 100 ? "%.0f" : abs(mean) >= 1 || mean == 0 ? "%.1f" : "%.2f", $0) }
         }
         return escape(one(mean) + (ci.map { " ± " + one($0) } ?? ""))
     }
