@@ -132,6 +132,9 @@ public enum HTMLReport {
         return escape(one(mean) + (ci.map { " ± " + one($0) } ?? ""))
     }
 
+    /// Counts the key figures show per day rather than per replication.
+    static let perDayKPIs = ["offered", "urgent_lost"]
+
     static let cards: [(String, String)] = [
         ("offered", "calls offered a day"), ("service_level", "service level"), ("abandonment_rate", "abandonment"),
         ("asa_s", "mean wait of answered (ASA)"), ("wait_p95_s", "95th percentile wait"), ("utilisation", "console utilisation"),
@@ -142,7 +145,7 @@ public enum HTMLReport {
         let view = runs[0].view
         var out = "<div class=\"cards\">"
         for (kpi, label) in cards {
-            let perDay = ["offered", "urgent_lost"].contains(kpi) ? view.days : nil
+            let perDay = perDayKPIs.contains(kpi) ? view.days : nil
             out += "<div class=\"card\"><b>\(text(view.total[kpi], kpi, perDay: perDay))</b><span>\(escape(label))</span></div>"
         }
         out += "</div>"
@@ -258,17 +261,16 @@ public enum HTMLReport {
         guard let difference = difference(scaledA, scaledB, paired: paired && perDay.map { $0.0 == $0.1 } ?? paired) else {
             return [text(scaledA, kpi), text(scaledB, kpi), "–", "–"]
         }
-        let shown = text(ReportView.Figure(["mean": difference.mean, "ci95": difference.ci95 as Any]), kpi)
+        let shown = text(ReportView.Figure(mean: difference.mean, ci95: difference.ci95), kpi)
         let significant = difference.ci95.map { abs(difference.mean) > $0 }
         let verdict = significant.map { $0 ? "<span class=\"sig\">yes</span>" : "no" } ?? "–"
         return [text(scaledA, kpi), text(scaledB, kpi), (difference.mean > 0 ? "+" : "") + shown, verdict]
     }
 
     static func scale(_ figure: ReportView.Figure, _ factor: Double) -> ReportView.Figure {
-        ReportView.Figure([
-            "mean": figure.mean.map { $0 * factor } as Any, "ci95": figure.ci95.map { $0 * factor } as Any,
-            "values": figure.values.map { $0.map { $0 * factor } as Any },
-        ])
+        ReportView.Figure(
+            mean: figure.mean.map { $0 * factor }, ci95: figure.ci95.map { $0 * factor },
+            values: figure.values.map { $0.map { $0 * factor } })
     }
 
     static func paired(_ a: ReportView, _ b: ReportView) -> Bool { a.seed == b.seed && a.replications == b.replications }
@@ -276,10 +278,7 @@ public enum HTMLReport {
     /// The key figures of both runs and B − A, as a terminal table.
     public static func differenceText(_ a: ReportView, _ b: ReportView) -> String {
         let pair = paired(a, b)
-        let rows = cards.map { kpi, label -> [String] in
-            let perDay = ["offered", "urgent_lost"].contains(kpi) ? (a.days, b.days) : nil
-            return [label] + differenceCells(a.total[kpi], b.total[kpi], kpi: kpi, paired: pair, perDay: perDay).map(plain)
-        }
+        let rows = keyDifferences(a, b).map { [$0.label] + $0.cells.map(plain) }
         var out = "A: \(a.scenario) (\(a.source))\nB: \(b.scenario) (\(b.source))\n"
         out += "Differences B − A ± 95 % interval, \(pair ? "paired by replication (same seed)" : "from the two intervals (different seeds)").\n\n"
         return out + TableReports.aligned([["figure", "", "A", "B", "B − A", "significant"]] + rows.map { [$0[0], ""] + $0.dropFirst() })
@@ -292,12 +291,17 @@ public enum HTMLReport {
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    /// The key figures' cells (A, B, B − A, significant) for the total; counts per day.
+    static func keyDifferences(_ a: ReportView, _ b: ReportView) -> [(label: String, cells: [String])] {
+        cards.map { kpi, label in
+            let perDay = perDayKPIs.contains(kpi) ? (a.days, b.days) : nil
+            return (label, differenceCells(a.total[kpi], b.total[kpi], kpi: kpi, paired: paired(a, b), perDay: perDay))
+        }
+    }
+
     static func differenceTable(_ a: ReportView, _ b: ReportView) -> String {
         let pair = paired(a, b)
-        let rows = cards.map { kpi, label -> [String] in
-            let perDay = ["offered", "urgent_lost"].contains(kpi) ? (a.days, b.days) : nil
-            return [escape(label)] + differenceCells(a.total[kpi], b.total[kpi], kpi: kpi, paired: pair, perDay: perDay)
-        }
+        let rows = keyDifferences(a, b).map { [escape($0.label)] + $0.cells }
         let how = pair ? "paired by replication (same seed: common random numbers)" : "from the two 95 % intervals (different seeds)"
         return table(["figure", "A", "B", "B − A ± 95 %", "significant"], rows)
             + "<p class=\"meta\">A difference is significant when 0 lies outside its 95 % interval, \(escape(how)).</p>"

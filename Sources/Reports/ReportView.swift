@@ -14,6 +14,12 @@ public struct ReportView {
         public let ci95: Double?
         public let values: [Double?]
 
+        init(mean: Double?, ci95: Double?, values: [Double?] = []) {
+            self.mean = mean
+            self.ci95 = ci95
+            self.values = values
+        }
+
         init(_ object: Any?) {
             let members = object as? [String: Any] ?? [:]
             mean = members["mean"] as? Double

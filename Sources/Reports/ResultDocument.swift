@@ -36,8 +36,9 @@ public enum ResultDocument {
         if !result.types.isEmpty {
             document.append(("types", .array(result.types.map { .object([("name", .string($0.name))] + kpis($0.kpis)) })))
         }
+        let consolesByHour = result.consolesByHour
         document.append(("by_hour", .array(result.byHour.enumerated().map { hour, row in
-            .object([("hour", .number(Double(hour))), ("consoles", .number(Double(result.consolesByHour[hour])))]
+            .object([("hour", .number(Double(hour))), ("consoles", .number(Double(consolesByHour[hour])))]
                 + zip(HourKPI.allCases, row).map { ($0.rawValue, kpi($1)) })
         })))
         document.append(("wait_survival", .array(result.waitSurvival.map { point in

@@ -21,13 +21,12 @@ public enum SizeReport {
         var rows = result.centres.indices.map { index in
             [
                 result.centres[index].code, result.centres[index].name, now(original.centres[index], byHour: plan.byHour),
-                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + needed(plan, index), String(erlang.byHour ? erlang.consoleHours(index) : erlang.counts[index][0]),
+                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + String(plan.figure(index)),
+                String(erlang.figure(index)),
             ] + shown.map { Figures.text(result.centres[index].kpis[$0.index], $0) }
         }
         let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? consoleHours($1) : $1.consoles) }
-        let neededTotal = plan.counts.indices.reduce(0) { $0 + (plan.byHour ? plan.consoleHours($1) : plan.counts[$1][0]) }
-        let erlangTotal = erlang.counts.indices.reduce(0) { $0 + (erlang.byHour ? erlang.consoleHours($1) : erlang.counts[$1][0]) }
-        rows.append(["total", "all centres", String(nowTotal), String(neededTotal), String(erlangTotal)]
+        rows.append(["total", "all centres", String(nowTotal), String(plan.totalFigure), String(erlang.totalFigure)]
             + shown.map { Figures.text(result.total[$0.index], $0) })
         out += TableReports.aligned([header] + rows)
         if plan.byHour {
@@ -101,10 +100,6 @@ public enum SizeReport {
 
     static func now(_ centre: Centre, byHour: Bool) -> String {
         byHour ? String(consoleHours(centre)) : centre.shiftPlan.map { _ in "\(centre.consoles) (max)" } ?? String(centre.consoles)
-    }
-
-    static func needed(_ plan: ConsolePlan, _ centre: Int) -> String {
-        plan.byHour ? String(plan.consoleHours(centre)) : String(plan.counts[centre][0])
     }
 
     static func consoleHours(_ centre: Centre) -> Int { centre.shiftPlan?.reduce(0, +) ?? 24 * centre.consoles }

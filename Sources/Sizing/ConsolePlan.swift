@@ -31,6 +31,12 @@ public struct ConsolePlan: Sendable, Equatable {
     /// Console-hours a day at a centre.
     public func consoleHours(_ centre: Int) -> Int { byHour ? counts[centre].reduce(0, +) : 24 * counts[centre][0] }
 
+    /// What a report shows for a centre: its console-hours a day by hour, else its consoles.
+    public func figure(_ centre: Int) -> Int { byHour ? consoleHours(centre) : counts[centre][0] }
+
+    /// `figure` summed over the centres.
+    public var totalFigure: Int { counts.indices.reduce(0) { $0 + figure($1) } }
+
     /// `scenario` with this plan's consoles at `centres` (every centre when `nil`): a constant
     /// number, or a shift plan with `byHour`.
     public func staff(_ scenario: Scenario, centres: [Int]? = nil) -> Scenario {

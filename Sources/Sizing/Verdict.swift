@@ -45,7 +45,7 @@ struct Verdict {
     /// Calls in a slot not answered within the service-level threshold (offered × (1 − service
     /// level)): where a console is missed least when taken away.
     static func unserved(_ slot: ConsolePlan.Slot, in result: RunResult, byHour: Bool) -> Double {
-        let kpis = byHour ? result.centreHours[slot.centre]![slot.hour] : result.centres[slot.centre].kpis
+        let kpis = figures(slot, in: result, byHour: byHour)
         let offered = kpis[KPI.offered.index].mean ?? 0
         return offered * (1 - (kpis[KPI.serviceLevel.index].mean ?? 1))
     }
@@ -55,11 +55,16 @@ struct Verdict {
     static func share(
         _ slot: ConsolePlan.Slot, of measure: Target.Measure?, in result: RunResult, byHour: Bool
     ) -> Double {
-        let kpis = byHour ? result.centreHours[slot.centre]![slot.hour] : result.centres[slot.centre].kpis
+        let kpis = figures(slot, in: result, byHour: byHour)
         switch measure {
         case .urgentLostPerYear: return kpis[KPI.urgentLost.index].mean ?? 0
         case .abandonmentRate: return kpis[KPI.abandoned.index].mean ?? 0
         default: return unserved(slot, in: result, byHour: byHour)
         }
+    }
+
+    /// A slot's KPI estimates: its centre's hour, or its centre's whole day.
+    static func figures(_ slot: ConsolePlan.Slot, in result: RunResult, byHour: Bool) -> [Estimate] {
+        byHour ? result.centreHours[slot.centre]![slot.hour] : result.centres[slot.centre].kpis
     }
 }
