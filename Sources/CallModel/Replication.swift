@@ -113,7 +113,7 @@ struct Replication {
     var consoleEventPending: [Bool]
     var consoleEventToken: [UInt32]
     /// Each centre's shift plan and absences, for centres whose consoles change during the day.
-    let shiftPlans: [[Int]?]
+    let staffing: [Staffing]
     let absences: [[Absence]]
     /// Console-seconds on shift within the window, per centre and per hour of the day, counted up
     /// to `shiftSince` for the `board.onShift` consoles on shift since then.
@@ -152,7 +152,7 @@ struct Replication {
         patience = scenario.centres.map(\.patience)
         capacity = scenario.centres.map(\.queueCapacity)
         profiles = scenario.centres.flatMap(\.profiles)
-        consoles = scenario.centres.map(\.consoles)
+        consoles = scenario.centres.map(\.staffing.peak)
         redial = scenario.redial
         randomness = RandomStreams(seed: scenario.seed, replication: replication)
         streams = scenario.centres.indices.map { [randomness] in CentreStreams(randomness, centre: $0) }
@@ -169,7 +169,7 @@ struct Replication {
         board = ConsoleBoard(consoles: consoles)
         consoleEventPending = Array(repeating: false, count: consoles.count)
         consoleEventToken = Array(repeating: 0, count: consoles.count)
-        shiftPlans = scenario.centres.map(\.shiftPlan)
+        staffing = scenario.centres.map(\.staffing)
         absences = scenario.centres.map { centre in scenario.absences.filter { $0.centre == centre.code } }
         consoleTime = Array(repeating: 0, count: consoles.count)
         shiftSince = Array(repeating: 0, count: consoles.count)
@@ -185,7 +185,7 @@ struct Replication {
     /// Plays the replication out and returns its figures.
     mutating func run() -> ReplicationSummary {
         for centre in arrivalProcesses.indices {
-            if shiftPlans[centre] != nil || !absences[centre].isEmpty { shiftChanges(centre) }
+            if staffing[centre].changesDuringTheDay || !absences[centre].isEmpty { shiftChanges(centre) }
             scheduleArrival(centre, after: 0)
         }
         while let event = calendar.next() {
@@ -436,7 +436,7 @@ struct Replication {
     /// Consoles the centre should have on shift at `time`: its plan's hour (or all its consoles) less
     /// the absences in force.
     func scheduledConsoles(_ centre: Int, at time: Double) -> Int {
-        var count = shiftPlans[centre]?[hourOfDay(time)] ?? consoles[centre]
+        var count = staffing[centre].onShift(hour: hourOfDay(time))
         for absence in absences[centre] where absence.from <= time && time < absence.to { count -= absence.consoles }
         return max(0, count)
     }
@@ -458,7 +458,7 @@ struct Replication {
             }
         }
         var next = Double.infinity
-        if shiftPlans[centre] != nil { next = ((now / ArrivalPattern.hour).rounded(.down) + 1) * ArrivalPattern.hour }
+        if staffing[centre].changesDuringTheDay { next = ((now / ArrivalPattern.hour).rounded(.down) + 1) * ArrivalPattern.hour }
         for absence in absences[centre] {
             if absence.from > now { next = min(next, absence.from) }
             if absence.to > now { next = min(next, absence.to) }

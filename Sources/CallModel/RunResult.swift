@@ -86,7 +86,7 @@ public struct RunResult: Sendable {
 
     /// Consoles on shift in each hour of the day, all centres together (before absences).
     public var consolesByHour: [Int] {
-        (0..<24).map { hour in scenario.centres.reduce(0) { $0 + ($1.shiftPlan?[hour] ?? $1.consoles) } }
+        (0..<24).map { hour in scenario.centres.reduce(0) { $0 + $1.staffing.onShift(hour: hour) } }
     }
 
     /// Mean console time per call over all centres, weighted by their calls (seconds).

@@ -117,10 +117,8 @@ public struct Centre: Sendable {
     public var name: String
     /// Long-run mean arrival rate, calls per day (≥ 0).
     public var callsPerDay: Double
-    /// Consoles (≥ 0): on shift all day, or the most on shift in any hour of `shiftPlan`.
-    public var consoles: Int
-    /// Consoles on shift in each hour of the day (24 values); `nil`: `consoles` all day.
-    public var shiftPlan: [Int]?
+    /// Consoles on shift: all day, or by hour.
+    public var staffing: Staffing
     /// Callers that can wait; one more gets a busy tone. `nil`: no limit.
     public var queueCapacity: Int?
     /// How long a caller waits before hanging up. `nil`: nobody hangs up.
@@ -133,7 +131,7 @@ public struct Centre: Sendable {
     public var longitude: Double?
 
     public init(
-        code: String, name: String, callsPerDay: Double, consoles: Int = 2, shiftPlan: [Int]? = nil,
+        code: String, name: String, callsPerDay: Double, staffing: Staffing = .allDay(2),
         queueCapacity: Int? = nil,
         patience: Distribution? = nil, profiles: [CallProfile], neighbours: [String] = [],
         latitude: Double? = nil, longitude: Double? = nil
@@ -141,8 +139,7 @@ public struct Centre: Sendable {
         self.code = code
         self.name = name
         self.callsPerDay = callsPerDay
-        self.consoles = shiftPlan?.max() ?? consoles
-        self.shiftPlan = shiftPlan
+        self.staffing = staffing
         self.queueCapacity = queueCapacity
         self.patience = patience
         self.profiles = profiles
@@ -150,9 +147,6 @@ public struct Centre: Sendable {
         self.latitude = latitude
         self.longitude = longitude
     }
-
-    /// Consoles on shift on average over the day (before absences).
-    public var meanConsoles: Double { shiftPlan.map { Double($0.reduce(0, +)) / 24 } ?? Double(consoles) }
 
     /// Long-run offered load in Erlangs: the mean number of consoles its callers keep busy.
     public func offeredLoad(callTypes: [CallType]) -> Double {
@@ -208,7 +202,7 @@ extension Centre {
     /// limit. (A surge above capacity is fine: it ends.)
     public func queueGrowsWithoutEnd(callTypes: [CallType]) -> Bool {
         let load = offeredLoad(callTypes: callTypes)
-        return load > 0 && load >= meanConsoles && patience == nil && queueCapacity == nil
+        return load > 0 && load >= staffing.meanConsoles && patience == nil && queueCapacity == nil
     }
 }
 
@@ -218,7 +212,7 @@ extension Scenario {
     public var queuesGrowWithoutEnd: Bool {
         if routing == .local { return centres.contains { $0.queueGrowsWithoutEnd(callTypes: callTypes) } }
         let load = centres.reduce(0) { $0 + $1.offeredLoad(callTypes: callTypes) }
-        let consoles = centres.reduce(0) { $0 + $1.meanConsoles }
+        let consoles = centres.reduce(0) { $0 + $1.staffing.meanConsoles }
         let unbounded = centres.contains { $0.patience == nil && $0.queueCapacity == nil && $0.callsPerDay > 0 }
         return load > 0 && load >= consoles && unbounded
     }

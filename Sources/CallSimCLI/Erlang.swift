@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import ScenarioFile
 import SimStatistics
+import Sizing
 
 extension CallSim {
     /// `callsim erlang`: exact Erlang C and Erlang A figures, and the consoles a target needs.
@@ -89,7 +90,7 @@ extension CallSim {
             var single = range.map { $0.count == 1 } ?? true
             if targetServiceLevel != nil || targetAbandonment != nil {
                 let low = range?.lowerBound ?? 1, high = range?.upperBound ?? Self.maxConsoles
-                guard let found = Staffing.fewestConsoles(
+                guard let found = FewestConsoles.search(
                     maximum: high, serviceLevel: targetServiceLevel, within: threshold, abandonment: targetAbandonment,
                     formula: formula)
                 else {

@@ -56,7 +56,7 @@ extension CallSim {
 
         func writeScenario(_ outcome: ConsoleSizing.Outcome, to path: String) throws {
             let source = try String(contentsOfFile: options.scenario, encoding: .utf8)
-            let consoles = Dictionary(uniqueKeysWithValues: outcome.sized.centres.map { ($0.code, $0.shiftPlan ?? [$0.consoles]) })
+            let consoles = Dictionary(uniqueKeysWithValues: outcome.sized.centres.map { ($0.code, $0.staffing) })
             let rewritten = try ScenarioRewriter.withConsoles(consoles, in: source, file: options.scenario)
             do {
                 try Data(rewritten.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -12,12 +12,12 @@ extension CallSim {
 
         func run() async throws {
             let scenario = try options.load()
-            let consoles = scenario.centres.reduce(0) { $0 + $1.consoles }
+            let consoles = scenario.centres.reduce(0) { $0 + $1.staffing.peak }
             let callsPerDay = scenario.centres.reduce(0) { $0 + $1.callsPerDay }
             let load = scenario.centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) }
             let busiest = scenario.centres.max {
-                $0.offeredLoad(callTypes: scenario.callTypes) / Double(max($0.consoles, 1))
-                    < $1.offeredLoad(callTypes: scenario.callTypes) / Double(max($1.consoles, 1))
+                $0.offeredLoad(callTypes: scenario.callTypes) / Double(max($0.staffing.peak, 1))
+                    < $1.offeredLoad(callTypes: scenario.callTypes) / Double(max($1.staffing.peak, 1))
             }
             var lines = [
                 "\(options.scenario): valid",
@@ -31,7 +31,7 @@ extension CallSim {
             ]
             if let busiest {
                 let load = busiest.offeredLoad(callTypes: scenario.callTypes)
-                lines.append(String(format: "busiest centre: %@, %.3f Erlangs on %d consoles", busiest.code, load, busiest.consoles))
+                lines.append(String(format: "busiest centre: %@, %.3f Erlangs on %d consoles", busiest.code, load, busiest.staffing.peak))
             }
             if !scenario.targets.isEmpty { lines.append("targets: \(scenario.targets.count)") }
             print(lines.joined(separator: "\n"))

@@ -29,7 +29,7 @@ public enum ResultDocument {
                 if let latitude = place?.latitude, let longitude = place?.longitude {
                     members += [("lat", .number(latitude)), ("lon", .number(longitude))]
                 }
-                members.append(("consoles", .number(Double(place?.consoles ?? 0))))
+                members.append(("consoles", .number(Double(place?.staffing.peak ?? 0))))
                 return .object(members + kpis(centre.kpis))
             })),
         ]

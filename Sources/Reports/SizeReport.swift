@@ -21,18 +21,18 @@ public enum SizeReport {
         var rows = result.centres.indices.map { index in
             [
                 result.centres[index].code, result.centres[index].name, now(original.centres[index], byHour: plan.byHour),
-                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + String(plan.figure(index)),
-                String(erlang.figure(index)),
+                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + String(plan.consolesShown(index)),
+                String(erlang.consolesShown(index)),
             ] + shown.map { Figures.text(result.centres[index].kpis[$0.index], $0) }
         }
-        let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? consoleHours($1) : $1.consoles) }
-        rows.append(["total", "all centres", String(nowTotal), String(plan.totalFigure), String(erlang.totalFigure)]
+        let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? $1.staffing.consoleHours : $1.staffing.peak) }
+        rows.append(["total", "all centres", String(nowTotal), String(plan.totalShown), String(erlang.totalShown)]
             + shown.map { Figures.text(result.total[$0.index], $0) })
         out += TableReports.aligned([header] + rows)
         if plan.byHour {
             out += "\nShift plans: consoles on shift in each hour of the day, 00-01 first\n"
             out += TableReports.aligned(result.centres.indices.map { index in
-                [result.centres[index].code, ""] + plan.counts[index].map(String.init)
+                [result.centres[index].code, ""] + plan.staffing[index].hours.map(String.init)
             })
         }
         out += "\n" + notes(outcome).map { "- " + $0 + "\n" }.joined()
@@ -43,15 +43,11 @@ public enum SizeReport {
     /// A's figures, what could not be reached and whether every target holds at the answer.
     public static func json(_ outcome: ConsoleSizing.Outcome, original: Scenario) -> JSON {
         let result = outcome.result
-        func consoles(_ counts: [Int], byHour: Bool) -> JSON {
-            byHour ? .array(counts.map { .number(Double($0)) }) : .number(Double(counts[0]))
+        func consoles(_ staffing: Staffing, byHour: Bool) -> JSON {
+            byHour ? .array(staffing.hours.map { .number(Double($0)) }) : .number(Double(staffing.peak))
         }
         func current(_ centre: Centre) -> JSON {
-            guard let shifts = centre.shiftPlan else {
-                return outcome.plan.byHour
-                    ? consoles(Array(repeating: centre.consoles, count: 24), byHour: true) : .number(Double(centre.consoles))
-            }
-            return consoles(shifts, byHour: true)
+            consoles(centre.staffing, byHour: outcome.plan.byHour || centre.staffing.changesDuringTheDay)
         }
         return .object([
             ("scenario", .string(original.name)),
@@ -62,8 +58,8 @@ public enum SizeReport {
                     ("code", .string(result.centres[index].code)),
                     ("consoles_now", current(original.centres[index])),
                     ("consoles_needed", outcome.unreachable.contains(result.centres[index].code)
-                        ? .null : consoles(outcome.plan.counts[index], byHour: outcome.plan.byHour)),
-                    ("consoles_erlang_a", consoles(outcome.erlangStart.counts[index], byHour: outcome.plan.byHour)),
+                        ? .null : consoles(outcome.plan.staffing[index], byHour: outcome.plan.byHour)),
+                    ("consoles_erlang_a", consoles(outcome.erlangStart.staffing[index], byHour: outcome.plan.byHour)),
                     ("kpis", .object(ResultDocument.kpis(result.centres[index].kpis))),
                 ])
             })),
@@ -85,7 +81,7 @@ public enum SizeReport {
         } else {
             notes.append("targets missed at the answer: " + missed.map { "\($0.scope) \($0.target.measure.figureName)" }.joined(separator: ", "))
         }
-        let differing = outcome.plan.counts.indices.filter { outcome.plan.counts[$0] != outcome.erlangStart.counts[$0] }
+        let differing = outcome.plan.staffing.indices.filter { outcome.plan.staffing[$0] != outcome.erlangStart.staffing[$0] }
         if !differing.isEmpty {
             let codes = differing.map { outcome.result.centres[$0].code }
             notes.append("simulation moved Erlang A's figure at \(codes.count) centre(s) (\(codes.prefix(12).joined(separator: ", "))\(codes.count > 12 ? ", …" : "")): "
@@ -99,8 +95,7 @@ public enum SizeReport {
     }
 
     static func now(_ centre: Centre, byHour: Bool) -> String {
-        byHour ? String(consoleHours(centre)) : centre.shiftPlan.map { _ in "\(centre.consoles) (max)" } ?? String(centre.consoles)
+        if byHour { return String(centre.staffing.consoleHours) }
+        return centre.staffing.changesDuringTheDay ? "\(centre.staffing.peak) (max)" : String(centre.staffing.peak)
     }
-
-    static func consoleHours(_ centre: Centre) -> Int { centre.shiftPlan?.reduce(0, +) ?? 24 * centre.consoles }
 }

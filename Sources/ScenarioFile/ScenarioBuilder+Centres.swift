@@ -42,14 +42,8 @@ extension ScenarioBuilder {
         let neighbours = try map["neighbours"].map { list in
             try list.list("centre codes").map { try $0.string() }
         } ?? []
-        let staffing = try map["consoles"].map(consoleCount) ?? consoles
-        var constant = 0, plan: [Int]?
-        switch staffing {
-        case .constant(let count): constant = count
-        case .shifts(let hours): plan = hours
-        }
         return Centre(
-            code: code, name: name, callsPerDay: callsPerDay, consoles: constant, shiftPlan: plan,
+            code: code, name: name, callsPerDay: callsPerDay, staffing: try map["consoles"].map(consoleCount) ?? consoles,
             queueCapacity: try map["queue_capacity"].map(queueCapacity) ?? capacity,
             patience: own.patience ?? defaults.patience, profiles: profiles, neighbours: neighbours,
             latitude: try map["lat"]?.number(in: -90...90, allowed: "a latitude from -90 to 90 degrees"),
@@ -82,7 +76,7 @@ extension ScenarioBuilder {
         let shown = (centre.offeredLoad(callTypes: types) * 1000).rounded() / 1000
         throw field.error(
             "its callers offer \(shown) Erlangs (calls per second × mean console time) in the long run, which reaches its "
-                + "\(centre.meanConsoles) consoles on shift on average, and nobody hangs up and the queue has no limit: the queue, and the "
+                + "\(centre.staffing.meanConsoles) consoles on shift on average, and nobody hangs up and the queue has no limit: the queue, and the "
                 + "simulation's memory, would grow without end. Add consoles, a patience or a queue_capacity")
     }
 
@@ -91,7 +85,7 @@ extension ScenarioBuilder {
     func checkStableTogether(_ scenario: Scenario, field: Field) throws {
         guard scenario.queuesGrowWithoutEnd else { return }
         let load = scenario.centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) }
-        let consoles = scenario.centres.reduce(0) { $0 + $1.meanConsoles }
+        let consoles = scenario.centres.reduce(0) { $0 + $1.staffing.meanConsoles }
         throw field.error(
             "the centres' callers offer \((load * 1000).rounded() / 1000) Erlangs in the long run, which reaches their "
                 + "\(consoles) consoles on shift on average, and some callers never hang up and wait in a queue with no "

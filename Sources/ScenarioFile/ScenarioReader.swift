@@ -54,12 +54,6 @@ public enum ScenarioReader {
     }
 }
 
-/// Consoles as a scenario gives them: the same all day, or a shift plan.
-enum Staffing {
-    case constant(Int)
-    case shifts([Int])
-}
-
 /// Settings that the top level, a centre or a call type may give, before resolution.
 struct Settings {
     var handling: Distribution?
@@ -98,7 +92,7 @@ struct ScenarioBuilder {
             ?? 10
         let threshold = try top["service_level_threshold"]?.duration() ?? 20
         let defaults = try settings(top)
-        let consoles = try top["consoles"].map(consoleCount) ?? .constant(2)
+        let consoles = try top["consoles"].map(consoleCount) ?? .allDay(2)
         let capacity = try top["queue_capacity"].map(queueCapacity)
         let arrivals = try top["arrivals"].map(arrivalPattern) ?? ArrivalPattern()
         let (types, typeSettings) = try top["call_types"].map(callTypes) ?? ([CallType(name: "call", share: 1)], [Settings()])
@@ -170,9 +164,9 @@ struct ScenarioBuilder {
             guard items.count == 24 else {
                 throw plan.error("needs exactly 24 numbers of consoles, one per hour from 00:00 (got \(items.count))")
             }
-            return .shifts(try items.map { try $0.integer(in: 0...100_000, allowed: allowed) })
+            return .byHour(try items.map { try $0.integer(in: 0...100_000, allowed: allowed) })
         }
-        return .constant(try field.integer(in: 0...100_000, allowed: allowed))
+        return .allDay(try field.integer(in: 0...100_000, allowed: allowed))
     }
 
     func queueCapacity(_ field: Field) throws -> Int {
@@ -257,8 +251,8 @@ struct ScenarioBuilder {
             guard to > from else { throw toField.error("must be after from: an absence cannot end before it starts") }
             let consolesField = try map.required("consoles", "how many consoles are off")
             let consoles = try consolesField.integer(in: 1...100_000, allowed: "a whole number of consoles ≥ 1")
-            guard consoles <= centre.consoles else {
-                throw consolesField.error("centre \(code) has only \(centre.consoles) consoles; an absence cannot take more")
+            guard consoles <= centre.staffing.peak else {
+                throw consolesField.error("centre \(code) has only \(centre.staffing.peak) consoles; an absence cannot take more")
             }
             return Absence(centre: code, from: from, to: to, consoles: consoles)
         }

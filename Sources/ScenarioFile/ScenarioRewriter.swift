@@ -16,8 +16,8 @@ public enum ScenarioRewriter {
         public let commentsKept: Bool
     }
 
-    /// `source` with `consoles[code]` (one number, or 24 for a shift plan) at each centre it names.
-    public static func withConsoles(_ consoles: [String: [Int]], in source: String, file: String) throws -> Rewritten {
+    /// `source` with `consoles[code]` (all day, or a shift plan) at each centre it names.
+    public static func withConsoles(_ consoles: [String: Staffing], in source: String, file: String) throws -> Rewritten {
         let root = try compose(source, file: file)
         if let edited = edit(source, root: root, consoles: consoles), reads(edited, back: consoles, file: file) {
             return Rewritten(text: note + edited, commentsKept: true)
@@ -54,8 +54,8 @@ public enum ScenarioRewriter {
     }
 
     /// The YAML value of a console count or shift plan.
-    static func value(_ counts: [Int]) -> Node {
-        if counts.count == 1 { return Node(String(counts[0]), Tag(.int)) }
+    static func value(_ staffing: Staffing) -> Node {
+        guard case .byHour(let counts) = staffing else { return Node(String(staffing.peak), Tag(.int)) }
         var hours = Node.Sequence(counts.map { Node(String($0), Tag(.int)) })
         hours.style = .flow
         var plan = Node.Mapping([(Node("by_hour"), Node.sequence(hours))])
@@ -63,21 +63,22 @@ public enum ScenarioRewriter {
         return .mapping(plan)
     }
 
-    static func text(_ counts: [Int]) -> String {
-        counts.count == 1 ? String(counts[0]) : "{by_hour: [\(counts.map(String.init).joined(separator: ", "))]}"
+    static func text(_ staffing: Staffing) -> String {
+        guard case .byHour(let counts) = staffing else { return String(staffing.peak) }
+        return "{by_hour: [\(counts.map(String.init).joined(separator: ", "))]}"
     }
 
     /// `true` when `text` reads as a scenario whose centres have the wanted consoles.
-    static func reads(_ text: String, back consoles: [String: [Int]], file: String) -> Bool {
+    static func reads(_ text: String, back consoles: [String: Staffing], file: String) -> Bool {
         guard let scenario = try? ScenarioReader.parse(text, file: file) else { return false }
         return scenario.centres.allSatisfy { centre in
             guard let wanted = consoles[centre.code] else { return true }
-            return (centre.shiftPlan ?? [centre.consoles]) == wanted
+            return centre.staffing == wanted
         }
     }
 
     /// The source with each centre's consoles edited in place; `nil` where a value cannot be delimited.
-    static func edit(_ source: String, root: Node, consoles: [String: [Int]]) -> String? {
+    static func edit(_ source: String, root: Node, consoles: [String: Staffing]) -> String? {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
         var edits: [(line: Int, column: Int, length: Int, text: String)] = []  // 0-based, in scalars
         for centre in root["centres"]?.sequence ?? [] {

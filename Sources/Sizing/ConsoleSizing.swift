@@ -72,8 +72,7 @@ public struct ConsoleSizing: Sendable {
         var alone = scenario
         for other in alone.centres.indices where other != centre {
             alone.centres[other].callsPerDay = 0
-            alone.centres[other].consoles = 0
-            alone.centres[other].shiftPlan = nil
+            alone.centres[other].staffing = .allDay(0)
         }
         alone.absences = scenario.absences.filter { $0.centre == scenario.centres[centre].code }
         return alone
@@ -139,7 +138,7 @@ struct Search {
             guard let pick = open.indices.min(by: { spare[$0] > spare[$1] || (spare[$0] == spare[$1] && $0 < $1) }) else { break }
             let slot = open[pick]
             plan[slot] -= 1
-            if plan.counts[slot.centre].max()! >= sizing.floor(slot.centre), !plan.staff(base, centres: centres).queuesGrowWithoutEnd {
+            if plan.staffing[slot.centre].peak >= sizing.floor(slot.centre), !plan.staff(base, centres: centres).queuesGrowWithoutEnd {
                 let trial = await evaluate(plan, base: base, centres: centres)
                 if Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: byHour).allMet {
                     result = trial
@@ -155,7 +154,7 @@ struct Search {
     /// every centre keeps at least its largest absence.
     func makeStable(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) {
         for centre in centres {
-            while plan.counts[centre].max()! < sizing.floor(centre) {
+            while plan.staffing[centre].peak < sizing.floor(centre) {
                 for slot in plan.slots(of: centre) { plan[slot] += 1 }
             }
         }
@@ -163,8 +162,8 @@ struct Search {
             let staffed = plan.staff(base, centres: centres)
             let busiest = centres.max { a, b in
                 let (x, y) = (staffed.centres[a], staffed.centres[b])
-                return x.offeredLoad(callTypes: base.callTypes) / max(x.meanConsoles, 0.5)
-                    < y.offeredLoad(callTypes: base.callTypes) / max(y.meanConsoles, 0.5)
+                return x.offeredLoad(callTypes: base.callTypes) / max(x.staffing.meanConsoles, 0.5)
+                    < y.offeredLoad(callTypes: base.callTypes) / max(y.staffing.meanConsoles, 0.5)
             }!
             for slot in plan.slots(of: busiest) { plan[slot] += 1 }
         }

@@ -22,7 +22,7 @@ enum ErlangStart {
             return ErlangA(
                 consoles: consoles, callsPerSecond: callsPerSecond, meanHandling: meanBusy, meanPatience: patience.mean)
         }
-        let found = Staffing.fewestConsoles(maximum: maximum, formula: formula) { queue in
+        let found = FewestConsoles.search(maximum: maximum, formula: formula) { queue in
             targets.allSatisfy { target in
                 switch target.measure {
                 case .serviceLevel: return queue.serviceLevel(within: scenario.serviceLevelThreshold) >= target.threshold
@@ -39,10 +39,10 @@ enum ErlangStart {
     /// The starting plan: each centre's figure for its long-run rate, or for each hour's rate.
     static func plan(_ scenario: Scenario, byHour: Bool, maximum: Int) -> ConsolePlan {
         ConsolePlan(
-            counts: scenario.centres.map { centre in
+            staffing: scenario.centres.map { centre in
                 let rate = centre.callsPerDay / 86_400
-                let rates = byHour ? scenario.arrivals.daily.map { rate * $0 } : [rate]
-                return rates.map { consoles(centre, callsPerSecond: $0, in: scenario, maximum: maximum) }
+                guard byHour else { return .allDay(consoles(centre, callsPerSecond: rate, in: scenario, maximum: maximum)) }
+                return .byHour(scenario.arrivals.daily.map { consoles(centre, callsPerSecond: rate * $0, in: scenario, maximum: maximum) })
             },
             byHour: byHour)
     }

@@ -57,7 +57,7 @@ import Testing
     func commonRandomNumbers() async throws {
         let base = try scenario(InvariantTests.busy)
         var changed = base
-        changed.centres[0].consoles = 5
+        changed.centres[0].staffing = .allDay(5)
         let before = await simulate(base), after = await simulate(changed)
         for centre in 1..<base.centres.count {
             #expect(before.centres[centre].kpis == after.centres[centre].kpis)

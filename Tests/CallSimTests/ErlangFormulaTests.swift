@@ -1,5 +1,6 @@
 import Foundation
 import SimStatistics
+import Sizing
 import Testing
 
 /// The exact formulas against published reference values and exact identities.
@@ -86,15 +87,15 @@ import Testing
 
     @Test("The fewest consoles meeting a target")
     func staffing() {
-        let c = Staffing.fewestConsoles(maximum: 1_000, serviceLevel: 0.8, within: 20, abandonment: nil) {
+        let c = FewestConsoles.search(maximum: 1_000, serviceLevel: 0.8, within: 20, abandonment: nil) {
             ErlangC(consoles: $0, callsPerSecond: Self.rate, meanHandling: 180)
         }
         #expect(c == 14)
-        let a = Staffing.fewestConsoles(maximum: 1_000, serviceLevel: 0.8, within: 20, abandonment: 0.05) {
+        let a = FewestConsoles.search(maximum: 1_000, serviceLevel: 0.8, within: 20, abandonment: 0.05) {
             ErlangA(consoles: $0, callsPerSecond: Self.rate, meanHandling: 180, meanPatience: 300)
         }
         #expect(a == 13)
-        #expect(Staffing.fewestConsoles(maximum: 12, serviceLevel: 0.8, within: 20, abandonment: nil) {
+        #expect(FewestConsoles.search(maximum: 12, serviceLevel: 0.8, within: 20, abandonment: nil) {
             ErlangC(consoles: $0, callsPerSecond: Self.rate, meanHandling: 180)
         } == nil)
     }

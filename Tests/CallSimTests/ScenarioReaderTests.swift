@@ -119,7 +119,7 @@ import Testing
     func valid() throws {
         let scenario = try ScenarioReader.parse(Self.valid, file: "valid.yaml")
         #expect(scenario.centres.map(\.code) == ["AB", "CJ"])
-        #expect(scenario.centres[0].consoles == 2)
+        #expect(scenario.centres[0].staffing == .allDay(2))
         #expect(scenario.centres[0].profiles[0].escalation.handoff == .constant(240))
         #expect(scenario.replications == 10 && scenario.seed == 1 && scenario.serviceLevelThreshold == 20)
     }

@@ -32,11 +32,11 @@ import Testing
         let scenario = try scenario(Self.erlangWorld(
             callsPerDay: callsPerDay, handlingMinutes: handling, patienceMinutes: patience,
             targets: "service_level: \(serviceLevel), abandonment_rate: \(abandonment)"))
-        let exact = Staffing.fewestConsoles(maximum: 1_000, serviceLevel: serviceLevel, within: 20, abandonment: abandonment) {
+        let exact = FewestConsoles.search(maximum: 1_000, serviceLevel: serviceLevel, within: 20, abandonment: abandonment) {
             ErlangA(consoles: $0, callsPerSecond: callsPerDay / 86_400, meanHandling: handling * 60, meanPatience: patience * 60)
         }
         let outcome = await ConsoleSizing(scenario, jobs: 2).size()
-        #expect(outcome.plan.counts == [[try #require(exact)]], "Erlang A says \(exact!)")
+        #expect(outcome.plan.staffing == [.allDay(try #require(exact))], "Erlang A says \(exact!)")
         #expect(outcome.unreachable.isEmpty)
     }
 
@@ -55,7 +55,7 @@ import Testing
               - {code: X, calls_per_day: 900, consoles: 2}
             """, to: "overloaded.yaml", in: folder)
         #expect(try execute(["run", path]).status == 2)  // 5 Erlangs on 2 consoles: refused for a run
-        let exact = Staffing.fewestConsoles(maximum: 1_000, formula: {
+        let exact = FewestConsoles.search(maximum: 1_000, formula: {
             ErlangC(consoles: $0, callsPerSecond: 900 / 86_400, meanHandling: 480)
         }) { $0.serviceLevel(within: 20) >= 0.8 && ($0.meanWaitAnswered ?? .infinity) <= 30 }
         let sized = try execute(["size", path, "--format", "json"])
@@ -97,10 +97,10 @@ import Testing
         #expect(!rerun.targets.isEmpty && rerun.targets.allSatisfy { $0.met != false })
         for (index, centre) in scenario.centres.enumerated() {
             var fewer = outcome.sized
-            fewer.centres[index].consoles -= 1
+            fewer.centres[index].staffing[slot: 0] -= 1
             let result = await simulate(fewer)
             #expect(result.targets.contains { $0.scope == centre.code && $0.met == false },
-                    "\(centre.code) with \(fewer.centres[index].consoles) consoles still meets every target")
+                    "\(centre.code) with \(fewer.centres[index].staffing.peak) consoles still meets every target")
         }
     }
 
@@ -124,9 +124,9 @@ import Testing
         #expect(outcome.unreachable.isEmpty)
         let rerun = await simulate(outcome.sized)
         #expect(rerun.targets.allSatisfy { $0.met != false })
-        for index in scenario.centres.indices where outcome.plan.counts[index][0] > 0 {
+        for index in scenario.centres.indices where outcome.plan.staffing[index].peak > 0 {
             var fewer = outcome.sized
-            fewer.centres[index].consoles -= 1
+            fewer.centres[index].staffing[slot: 0] -= 1
             #expect(await simulate(fewer).targets.contains { $0.met == false })
         }
     }
@@ -135,8 +135,8 @@ import Testing
     func byHour() async throws {
         let scenario = try scenario(Self.threeCentres)
         let outcome = await ConsoleSizing(scenario, byHour: true, jobs: 2).size()
-        #expect(outcome.plan.counts.allSatisfy { $0.count == 24 })
-        #expect(outcome.sized.centres.allSatisfy { $0.shiftPlan != nil })
+        #expect(outcome.plan.staffing.allSatisfy { $0.slotCount == 24 })
+        #expect(outcome.sized.centres.allSatisfy { $0.staffing.changesDuringTheDay })
         let rerun = await Simulator.run(outcome.sized, jobs: 2, hourlyCentres: Array(scenario.centres.indices))
         #expect(rerun.targets.allSatisfy { $0.met != false }, "the whole day's targets hold too (what check judges)")
         for (index, hours) in rerun.centreHours.sorted(by: { $0.key < $1.key }) {
@@ -148,7 +148,7 @@ import Testing
             }
         }
         // The evening peak needs more consoles than the small hours.
-        let c = outcome.plan.counts[2]
+        let c = outcome.plan.staffing[2].hours
         #expect(c[19] > c[3])
     }
 
@@ -169,7 +169,7 @@ import Testing
         let centres = try #require(document["centres"] as? [[String: Any]])
         let needed = centres.map { $0["consoles_needed"] as? Int }
         let sized = try ScenarioReader.read(path: sizedPath)
-        #expect(sized.centres.map(\.consoles) == needed.compactMap { $0 } && needed.count == 3)
+        #expect(sized.centres.map(\.staffing.peak) == needed.compactMap { $0 } && needed.count == 3)
         #expect(centres.map { $0["consoles_now"] as? Int } == [2, 2, 9])
         #expect(try execute(["check", sizedPath]).status == 0)
     }
@@ -186,7 +186,7 @@ import Testing
         #expect(run.status == 0 && run.stderr.contains("comments and layout were not kept"), "\(run.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let needed = try #require((document["centres"] as? [[String: Any]])?.map { $0["consoles_needed"] as? Int })
-        #expect(try ScenarioReader.read(path: sizedPath).centres.map(\.consoles) == needed.compactMap { $0 })
+        #expect(try ScenarioReader.read(path: sizedPath).centres.map(\.staffing.peak) == needed.compactMap { $0 })
     }
 
     @Test("size refuses a scenario with no targets and bad flags (exit 2), and says which targets are out of reach")
