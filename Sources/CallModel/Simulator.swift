@@ -41,7 +41,14 @@ public enum Simulator {
 
     /// Runs replication `replication` (from 0) of `scenario` on the calling thread.
     public static func replicate(_ scenario: Scenario, replication: Int, hourlyCentres: [Int] = []) -> ReplicationSummary {
-        var run = Replication(scenario, replication: replication, hourlyCentres: hourlyCentres)
-        return run.run()
+        func play(_ routing: some RoutingPolicy) -> ReplicationSummary {
+            var run = Replication(scenario, replication: replication, routing: routing, hourlyCentres: hourlyCentres)
+            return run.run()
+        }
+        switch scenario.routing {
+        case .local: return play(LocalRouting())
+        case .overflow(let after): return play(OverflowRouting(after: after, centres: scenario.centres))
+        case .pooled: return play(PooledRouting(centres: scenario.centres.count))
+        }
     }
 }

@@ -1,0 +1,2 @@
+/// `local`: each centre answers only its own callers, first come first served.
+struct LocalRouting: RoutingPolicy {}

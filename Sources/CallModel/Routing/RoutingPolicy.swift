@@ -1,0 +1,53 @@
+/// Who may answer whose callers: the questions a replication asks its routing at each event
+/// (docs/model.md, "Routing"). One type per policy, each in its own file under `Routing/`.
+///
+/// The defaults describe a centre that answers only its own callers; a policy overrides what it
+/// changes. A policy never draws random numbers, so changing it leaves every caller as he was
+/// (common random numbers).
+protocol RoutingPolicy {
+    /// The waiting line a caller of `centre` joins.
+    func line(of centre: Int) -> Int
+
+    /// The centre whose free console takes a new caller of `centre` at once, when nobody waits in
+    /// his line; `nil`: none is free now, and he waits.
+    func consoleForNewCaller(of centre: Int, board: ConsoleBoard, now: Double) -> Int?
+
+    /// The centres whose consoles may answer a caller of `centre` who starts waiting (their console
+    /// events must be pending).
+    func consolesServing(_ centre: Int) -> Range<Int>
+
+    /// Whether callers wait whom a console of `centre` could answer.
+    func hasCallers(for centre: Int, lines: WaitingLines) -> Bool
+
+    /// The caller (his slot) a freed console of `centre` answers next, if any; he stays in his line
+    /// until the replication takes him out.
+    func nextCaller(for centre: Int, lines: inout WaitingLines, callers: CallerPool) -> (slot: Int, line: Int)?
+
+    /// How long a caller of `centre` waits before the consoles of `helpers(of:)` may answer him;
+    /// `nil`: they never do.
+    func overflowDelay(_ centre: Int) -> Double?
+
+    /// The centres, in order of preference, whose idle consoles may answer an eligible caller of `centre`.
+    func helpers(of centre: Int) -> [Int]
+}
+
+extension RoutingPolicy {
+    func line(of centre: Int) -> Int { centre }
+
+    func consoleForNewCaller(of centre: Int, board: ConsoleBoard, now: Double) -> Int? {
+        board.earliestFree(centre) <= now ? centre : nil
+    }
+
+    func consolesServing(_ centre: Int) -> Range<Int> { centre..<(centre + 1) }
+
+    func hasCallers(for centre: Int, lines: WaitingLines) -> Bool { lines.queued[line(of: centre)] > 0 }
+
+    func nextCaller(for centre: Int, lines: inout WaitingLines, callers: CallerPool) -> (slot: Int, line: Int)? {
+        let own = line(of: centre)
+        return lines.head(of: own, in: callers).map { ($0, own) }
+    }
+
+    func overflowDelay(_ centre: Int) -> Double? { nil }
+
+    func helpers(of centre: Int) -> [Int] { [] }
+}

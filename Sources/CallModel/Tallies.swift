@@ -1,0 +1,124 @@
+/// How one attempt of a counted caller ended, or that it was offered: what the tallies count.
+enum CallOutcome {
+    case offered
+    /// Answered after `wait`; `overflowed`: by a console of another centre; `alertDelay`: from his
+    /// first attempt to the 112 alert being complete (urgent callers).
+    case answered(wait: Double, overflowed: Bool, alertDelay: Double)
+    /// Hung up after `wait`; `urgentLost`: an urgent caller who does not call again.
+    case abandoned(wait: Double, urgentLost: Bool)
+    /// Got a busy tone; `urgentLost` as for `abandoned`.
+    case blocked(urgentLost: Bool)
+}
+
+/// What one replication counts, streamed as calls end so memory does not grow with the horizon:
+/// each outcome once for the caller's centre, his call type, the hour of day he called and (when
+/// sizing by hour) his centre in that hour; console busy time by centre and clock hour.
+struct Tallies {
+    let threshold: Double
+    /// The measured window [start, end).
+    let window: (Double, Double)
+    var centres: [CallTally]
+    var types: [CallTally]
+    var hours = HourTally()
+    /// The callers of the centres in `hourlyCentres` by the hour of day they arrived
+    /// (`slot × 24 + hour`, slots in that list's order), for sizing shift plans; empty otherwise.
+    var centreHours: [CallTally]
+    let hourlyCentres: [Int]
+    /// Each centre's slot in `hourlyCentres`, or −1.
+    let hourlySlot: [Int]
+
+    init(_ scenario: Scenario, hourlyCentres: [Int]) {
+        threshold = scenario.serviceLevelThreshold
+        window = (scenario.warmup, scenario.warmup + scenario.horizon)
+        centres = Array(repeating: CallTally(), count: scenario.centres.count)
+        types = Array(repeating: CallTally(), count: scenario.callTypes.count)
+        centreHours = Array(repeating: CallTally(), count: hourlyCentres.count * 24)
+        self.hourlyCentres = hourlyCentres
+        var slots = Array(repeating: -1, count: scenario.centres.count)
+        for (slot, centre) in hourlyCentres.enumerated() { slots[centre] = slot }
+        hourlySlot = slots
+    }
+
+    /// Counts `outcome` of a counted caller's attempt.
+    @inline(__always)
+    mutating func count(_ outcome: CallOutcome, of caller: Caller) {
+        let centre = Int(caller.centre)
+        let hour = ClockHours.hour(of: caller.arrival)
+        let within: Bool
+        if case .answered(let wait, _, _) = outcome { within = wait <= threshold } else { within = false }
+        centres[centre].count(outcome, of: caller, within: within)
+        types[Int(caller.type)].count(outcome, of: caller, within: within)
+        if !centreHours.isEmpty, hourlySlot[centre] >= 0 {
+            centreHours[hourlySlot[centre] * 24 + hour].count(outcome, of: caller, within: within)
+        }
+        hours.count(outcome, hour: hour, within: within)
+    }
+
+    /// Adds a console's busy interval [start, end), clipped to the window, to its centre and to
+    /// the clock hours it covers.
+    mutating func addBusyTime(_ centre: Int, from start: Double, to end: Double) {
+        centres[centre].busyTime += ClockHours.spread(from: start, to: end, within: window, into: &hours.busyTime, weight: 1)
+    }
+
+    /// The replication's figures, given the console time on shift in the window by centre and by
+    /// clock hour.
+    func summary(consoleTime: [Double], consoleTimeByHour: [Double], events: Int, arrivals: Int) -> ReplicationSummary {
+        var total = CallTally()
+        for tally in centres { total.add(tally) }
+        return ReplicationSummary(
+            total: total.figures(consoleTime: consoleTime.reduce(0, +)),
+            centres: zip(centres, consoleTime).map { $0.figures(consoleTime: $1) },
+            types: types.map { $0.figures(consoleTime: nil) },
+            hours: hours.figures(consoleTime: consoleTimeByHour),
+            hourlyCentres: hourlyCentres, centreHours: centreHours.map { $0.figures(consoleTime: nil) },
+            waitSurvival: total.waits.sharesAbove(Curves.waitPoints(threshold: threshold)),
+            escalationDelays: ([total] + types).map(\.escalationDelays),
+            events: events, arrivals: arrivals)
+    }
+}
+
+extension CallTally {
+    /// Counts one outcome of `caller`'s attempt; `within`: answered within the threshold.
+    @inline(__always)
+    mutating func count(_ outcome: CallOutcome, of caller: Caller, within: Bool) {
+        switch outcome {
+        case .offered:
+            offered += 1
+            if caller.isRedial { redials += 1 }
+        case .answered(let wait, let overflowed, let alertDelay):
+            answered += 1
+            answeredWaitSum += wait
+            waitSum += wait
+            waits.record(wait)
+            if overflowed { self.overflowed += 1 }
+            if within { answeredWithinThreshold += 1 }
+            if caller.urgent {
+                escalated += 1
+                escalationDelays.record(alertDelay)
+            }
+        case .abandoned(let wait, let urgentLost):
+            abandoned += 1
+            waitSum += wait
+            if urgentLost { self.urgentLost += 1 }
+        case .blocked(let urgentLost):
+            blocked += 1
+            if urgentLost { self.urgentLost += 1 }
+        }
+    }
+}
+
+extension HourTally {
+    /// Counts one outcome in the hour of day the caller called (busy tones are not counted by hour).
+    @inline(__always)
+    mutating func count(_ outcome: CallOutcome, hour: Int, within: Bool) {
+        switch outcome {
+        case .offered: offered[hour] += 1
+        case .answered(let wait, _, _):
+            answered[hour] += 1
+            answeredWaitSum[hour] += wait
+            if within { answeredWithinThreshold[hour] += 1 }
+        case .abandoned: abandoned[hour] += 1
+        case .blocked: break
+        }
+    }
+}

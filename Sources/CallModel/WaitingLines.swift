@@ -1,0 +1,58 @@
+import DequeModule
+
+/// The callers waiting to be answered: first come, first served lines (one per centre, or one
+/// national line under pooled routing — the routing policy says which line a centre's callers
+/// join), and how many callers of each centre wait, in all and eligible for overflow.
+///
+/// A caller who leaves a line early (hangs up, or is answered by a neighbour) leaves a stale
+/// entry behind, dropped when it reaches the head: leaving costs O(1), and the counts stay exact.
+struct WaitingLines {
+    private var lines: [Deque<CallerRef>]
+    /// Live entries in each line.
+    private(set) var queued: [Int]
+    /// Callers of each centre waiting, and those of them who may be answered by a neighbour.
+    private(set) var waiting: [Int]
+    private(set) var eligible: [Int]
+
+    /// Empty lines for `centres` centres (at most one line each).
+    init(centres: Int) {
+        lines = Array(repeating: Deque(), count: centres)
+        queued = Array(repeating: 0, count: centres)
+        waiting = Array(repeating: 0, count: centres)
+        eligible = Array(repeating: 0, count: centres)
+    }
+
+    /// Puts a caller of `centre` at the back of `line`.
+    mutating func join(_ caller: CallerRef, line: Int, centre: Int) {
+        lines[line].append(caller)
+        queued[line] += 1
+        waiting[centre] += 1
+    }
+
+    /// The live caller at the head of `line` (his slot), dropping the entries of callers who left.
+    mutating func head(of line: Int, in callers: CallerPool) -> Int? {
+        while let entry = lines[line].first {
+            if callers.isCurrent(entry) { return Int(entry.slot) }
+            lines[line].removeFirst()
+        }
+        return nil
+    }
+
+    /// Takes the caller in `slot` out of the books of `line` (his entry goes stale) and out of the pool.
+    mutating func leave(_ slot: Int, line: Int, callers: inout CallerPool) -> Caller {
+        let caller = callers.release(slot)
+        let centre = Int(caller.centre)
+        queued[line] -= 1
+        waiting[centre] -= 1
+        if caller.eligible { eligible[centre] -= 1 }
+        assert(queued[line] >= 0 && waiting[centre] >= 0 && eligible[centre] >= 0)
+        return caller
+    }
+
+    /// Marks the waiting caller in `slot` eligible to be answered by a neighbour.
+    mutating func makeEligible(_ slot: Int, callers: inout CallerPool) {
+        assert(!callers[slot].eligible)
+        callers[slot].eligible = true
+        eligible[Int(callers[slot].centre)] += 1
+    }
+}
