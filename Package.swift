@@ -24,7 +24,7 @@ let package = Package(
         // One calendar, one clock, random streams. Knows nothing about calls.
         .target(name: "SimEngine", dependencies: ["CGSL"]),
         // Tallies, histograms, confidence intervals and exact queueing formulas.
-        .target(name: "SimStatistics", dependencies: ["CGSL"]),
+        .target(name: "SimStatistics", dependencies: ["CGSL", "SimEngine"]),
         // Centres, consoles, callers and the replication that plays them out.
         .target(name: "CallModel", dependencies: [
             "SimEngine", "SimStatistics",

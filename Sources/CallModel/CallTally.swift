@@ -74,7 +74,7 @@ struct HourTally: Sendable {
     var answeredWaitSum = [Double](repeating: 0, count: 24)
     var busyTime = [Double](repeating: 0, count: 24)
 
-    /// Figures per hour, each in `HourKPI.allCases` order. `consoleTime`: console-seconds on shift
+    /// KPIText per hour, each in `HourKPI.allCases` order. `consoleTime`: console-seconds on shift
     /// in the window in each hour of the day.
     func figures(consoleTime: [Double]) -> [[Double?]] {
         (0..<24).map { hour in

@@ -1,5 +1,5 @@
 /// The figures callsim reports for a centre, a call type and the total, in the order the result
-/// document lists them; the raw value is the document's key (see SPEC §4).
+/// document lists them; the raw value is the document's key (docs/scenario-format.md, "Results"; docs/model.md, "Estimators").
 public enum KPI: String, CaseIterable, Sendable {
     case offered, answered, abandoned, blocked
     case abandonmentRate = "abandonment_rate"
@@ -29,12 +29,15 @@ public enum KPI: String, CaseIterable, Sendable {
     }
 }
 
-/// The figures of one hour of the day in the total's `by_hour` rows (SPEC §4).
+/// The figures of one hour of the day in the total's `by_hour` rows (docs/scenario-format.md, "Results").
 public enum HourKPI: String, CaseIterable, Sendable {
     case offered, answered, abandoned
     case serviceLevel = "service_level"
     case asa = "asa_s"
     case utilisation
+
+    /// The position of the figure in `allCases`, for rows indexed by it.
+    public var index: Int { Self.allCases.firstIndex(of: self)! }
 }
 
 /// The curves the results carry beside the KPIs: the share of answered callers still waiting at
@@ -54,5 +57,5 @@ public enum Curves {
     public static let escalationPercentiles: [Double] = [0.5, 0.9, 0.95, 0.99]
 }
 
-/// Replications leave a percentile out when they have fewer observations than this (SPEC §4).
+/// Replications leave a percentile out when they have fewer observations than this (docs/model.md, "Estimators").
 let minimumForPercentile: UInt64 = 20

@@ -4,23 +4,23 @@ import SimStatistics
 /// centre, each call type and each hour of the day, and how the targets fared.
 public struct RunResult: Sendable {
     /// One centre's estimates, in `KPI.allCases` order.
-    public struct CentreFigures: Sendable {
+    public struct CentreEstimates: Sendable {
         public let code: String
         public let name: String
         public let kpis: [Estimate]
     }
 
     /// One call type's estimates (total only), in `KPI.allCases` order.
-    public struct TypeFigures: Sendable {
+    public struct TypeEstimates: Sendable {
         public let name: String
         public let kpis: [Estimate]
     }
 
     public let scenario: Scenario
     public let total: [Estimate]
-    public let centres: [CentreFigures]
+    public let centres: [CentreEstimates]
     /// Present when the scenario has more than one call type.
-    public let types: [TypeFigures]
+    public let types: [TypeEstimates]
     /// 24 rows, each in `HourKPI.allCases` order.
     public let byHour: [[Estimate]]
     public let targets: [TargetResult]
@@ -48,12 +48,12 @@ public struct RunResult: Sendable {
         self.scenario = scenario
         total = estimates(replications.map(\.total))
         centres = scenario.centres.indices.map { index in
-            CentreFigures(
+            CentreEstimates(
                 code: scenario.centres[index].code, name: scenario.centres[index].name,
                 kpis: estimates(replications.map { $0.centres[index] }))
         }
         types = scenario.callTypes.count < 2 ? [] : scenario.callTypes.indices.map { index in
-            TypeFigures(name: scenario.callTypes[index].name, kpis: estimates(replications.map { $0.types[index] }))
+            TypeEstimates(name: scenario.callTypes[index].name, kpis: estimates(replications.map { $0.types[index] }))
         }
         byHour = (0..<24).map { hour in estimates(replications.map { $0.hours[hour] }) }
         waitSurvival = Curves.waitPoints(threshold: scenario.serviceLevelThreshold).enumerated().map { index, seconds in

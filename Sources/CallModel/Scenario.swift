@@ -14,7 +14,7 @@ public struct Scenario: Sendable {
     public var horizon: Double
     /// Time before the window opens, in seconds (≥ 0); the system starts empty at time 0.
     public var warmup: Double
-    /// Number of independent replications (1 ... 65,536).
+    /// Number of independent replications (1 ... `maxReplications`).
     public var replications: Int
     /// "Answered within" for the service level, in seconds.
     public var serviceLevelThreshold: Double
@@ -22,7 +22,7 @@ public struct Scenario: Sendable {
     public var arrivals: ArrivalPattern
     /// The kinds of call (at least one) and their shares, which sum to 1.
     public var callTypes: [CallType]
-    /// The call-taking centres, in the scenario's order (at least one, at most 4,096).
+    /// The call-taking centres, in the scenario's order (at least one, at most `maxCentres`).
     public var centres: [Centre]
     /// Who may answer whose callers.
     public var routing: Routing
@@ -34,6 +34,10 @@ public struct Scenario: Sendable {
     public var surges: [Surge]
     /// Targets for `check` and `size`, and for the `targets` rows of a run's results.
     public var targets: [Target]
+
+    /// The most replications and centres a run can give streams of their own (docs/model.md,
+    /// "Draws and streams").
+    public static let maxReplications = RandomStreams.maxReplications, maxCentres = RandomStreams.maxGroups
 
     /// A scenario from its parts; see each property for what it must satisfy.
     public init(

@@ -25,7 +25,7 @@ public struct Target: Sendable, Equatable {
         }
 
         /// The name of the figure in a target row: the KPI's key, or `urgent_lost_per_year`.
-        public var figureName: String { self == .urgentLostPerYear ? rawValue : kpi.rawValue }
+        public var reportedKey: String { self == .urgentLostPerYear ? rawValue : kpi.rawValue }
 
         /// `true` when the figure must be at least the threshold, `false` when at most.
         public var isMinimum: Bool { self == .serviceLevel }

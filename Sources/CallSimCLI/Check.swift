@@ -43,16 +43,16 @@ extension CallSim {
             let progress = Progress(scenario)
             let result = await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report)
             progress.finish()
-            let rows = Reports.Check.rows(result, baseline: reference, tolerance: tolerance)
+            let rows = CheckReport.rows(result, baseline: reference, tolerance: tolerance)
             if let junit {
                 do {
-                    try Data(Reports.Check.junit(rows, scenario: scenario.name).utf8)
+                    try Data(CheckReport.junit(rows, scenario: scenario.name).utf8)
                         .write(to: URL(fileURLWithPath: junit), options: .atomic)
                 } catch {
                     throw InputError(description: "cannot write \(junit): \(error.localizedDescription)")
                 }
             }
-            let text = format == .json ? Reports.Check.json(rows).text() : Reports.Check.text(rows)
+            let text = format == .json ? CheckReport.json(rows).text() : CheckReport.text(rows)
             FileHandle.standardOutput.write(Data(text.utf8))
             if rows.contains(where: { !$0.passed }) { throw ExitCode(1) }
         }

@@ -46,11 +46,11 @@ extension CallSim {
 
         func validate() throws {
             guard callsPerHour > 0, callsPerHour.isFinite else { throw ValidationError("--calls-per-hour must be above 0") }
-            guard (Duration.seconds(aht) ?? 0) > 0 else { throw ValidationError("--aht must be \(Duration.allowed), above 0") }
-            if let patience, (Duration.seconds(patience) ?? 0) <= 0 {
-                throw ValidationError("--patience must be \(Duration.allowed), above 0")
+            guard (DurationText.seconds(aht) ?? 0) > 0 else { throw ValidationError("--aht must be \(DurationText.allowed), above 0") }
+            if let patience, (DurationText.seconds(patience) ?? 0) <= 0 {
+                throw ValidationError("--patience must be \(DurationText.allowed), above 0")
             }
-            guard Duration.seconds(within) != nil else { throw ValidationError("--within must be \(Duration.allowed)") }
+            guard DurationText.seconds(within) != nil else { throw ValidationError("--within must be \(DurationText.allowed)") }
             if let targetServiceLevel, !(0...1).contains(targetServiceLevel) {
                 throw ValidationError("--target-sl must be a share from 0 to 1")
             }
@@ -76,15 +76,15 @@ extension CallSim {
         }
 
         func formula(_ consoles: Int) -> any QueueFormula {
-            let rate = callsPerHour / 3_600, handling = Duration.seconds(aht)!
-            if let patience, let seconds = Duration.seconds(patience) {
+            let rate = callsPerHour / 3_600, handling = DurationText.seconds(aht)!
+            if let patience, let seconds = DurationText.seconds(patience) {
                 return ErlangA(consoles: consoles, callsPerSecond: rate, meanHandling: handling, meanPatience: seconds)
             }
             return ErlangC(consoles: consoles, callsPerSecond: rate, meanHandling: handling)
         }
 
         func run() async throws {
-            let threshold = Duration.seconds(within)!
+            let threshold = DurationText.seconds(within)!
             let range = consoles.flatMap(consoleRange)
             var answer: [any QueueFormula]
             var single = range.map { $0.count == 1 } ?? true

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CallModel
 import ScenarioFile
-import SimEngine
 
 /// The scenario argument and the settings a command line may override.
 struct ScenarioOptions: ParsableArguments {
@@ -19,11 +18,11 @@ struct ScenarioOptions: ParsableArguments {
     var horizon: String?
 
     func validate() throws {
-        if let replications, !(1...RandomStreams.maxReplications).contains(replications) {
-            throw ValidationError("--replications must be from 1 to \(RandomStreams.maxReplications)")
+        if let replications, !(1...Scenario.maxReplications).contains(replications) {
+            throw ValidationError("--replications must be from 1 to \(Scenario.maxReplications)")
         }
-        if let horizon, (Duration.seconds(horizon) ?? 0) <= 0 {
-            throw ValidationError("--horizon must be \(Duration.allowed), longer than 0 (got \"\(horizon)\")")
+        if let horizon, (DurationText.seconds(horizon) ?? 0) <= 0 {
+            throw ValidationError("--horizon must be \(DurationText.allowed), longer than 0 (got \"\(horizon)\")")
         }
     }
 
@@ -33,7 +32,7 @@ struct ScenarioOptions: ParsableArguments {
         var scenario = try ScenarioReader.read(path: self.scenario, requireStable: requireStable)
         if let replications { scenario.replications = replications }
         if let seed { scenario.seed = seed }
-        if let horizon, let seconds = Duration.seconds(horizon) { scenario.horizon = seconds }
+        if let horizon, let seconds = DurationText.seconds(horizon) { scenario.horizon = seconds }
         return scenario
     }
 }

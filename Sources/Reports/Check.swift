@@ -3,7 +3,7 @@ import Foundation
 import SimStatistics
 
 /// What `callsim check` judges: each target in each scope, and, given a baseline, each compared KPI
-/// against the baseline run (SPEC §5).
+/// against the baseline run (docs/model.md, "Targets and how they are decided").
 public struct CheckRow: Sendable {
     /// `total` or a centre's code.
     public let scope: String
@@ -54,7 +54,7 @@ public struct Baseline {
     }
 
     /// The baseline's figure: its mean and per-replication values (`report.json` keeps them).
-    func figure(scope: String, kpi: String) -> (mean: Double?, values: [Double?])? {
+    func values(scope: String, kpi: String) -> (mean: Double?, values: [Double?])? {
         let group: [String: Any]?
         if scope == "total" {
             group = document["total"] as? [String: Any]
@@ -68,8 +68,8 @@ public struct Baseline {
 }
 
 /// Judges a run against its targets and, optionally, a baseline.
-public enum Check {
-    /// KPIs of the total compared with a baseline besides the targets' (SPEC §5).
+public enum CheckReport {
+    /// KPIs of the total compared with a baseline besides the targets' (docs/model.md, "Targets and how they are decided").
     static let alwaysCompared: [KPI] = [.abandonmentRate, .serviceLevel, .asa, .meanWait, .utilisation]
 
     /// The rows of a check. A regression: worse than the baseline by more than `tolerance` (relative)
@@ -80,13 +80,13 @@ public enum Check {
         for target in result.targets {
             guard let met = target.met else { continue }  // nothing to measure in this scope
             let measure = target.target.measure
-            let figure = baseline?.figure(scope: target.scope, kpi: measure.kpi.rawValue)
+            let figure = baseline?.values(scope: target.scope, kpi: measure.kpi.rawValue)
             let scale = measure == .urgentLostPerYear ? 365 * 86_400 / result.scenario.horizon : 1
             rows.append(CheckRow(
-                scope: target.scope, kpi: measure.figureName, bound: measure.isMinimum ? "min" : "max",
+                scope: target.scope, kpi: measure.reportedKey, bound: measure.isMinimum ? "min" : "max",
                 threshold: target.target.threshold, estimate: target.estimate,
                 baseline: figure?.mean.map { $0 * scale }, passed: met,
-                message: met ? "" : "\(measure.figureName) \(describe(target.estimate)) misses the target "
+                message: met ? "" : "\(measure.reportedKey) \(describe(target.estimate)) misses the target "
                     + "\(measure.isMinimum ? "≥" : "≤") \(target.target.threshold)"))
         }
         guard let baseline else { return rows }
@@ -99,7 +99,7 @@ public enum Check {
         for (scope, kpi) in compared {
             let current = scope == "total" ? result.total[kpi.index]
                 : result.centres.first { $0.code == scope }?.kpis[kpi.index]
-            guard let current, let mean = current.mean, let figure = baseline.figure(scope: scope, kpi: kpi.rawValue),
+            guard let current, let mean = current.mean, let figure = baseline.values(scope: scope, kpi: kpi.rawValue),
                   let base = figure.mean else { continue }
             let higherIsWorse = !(kpi.higherIsBetter ?? false)
             let change = higherIsWorse ? mean - base : base - mean

@@ -7,7 +7,7 @@ public enum ErlangReport {
 
     static func model(_ queue: any QueueFormula) -> String { queue is ErlangA ? "erlang-a" : "erlang-c" }
 
-    /// The JSON object of SPEC §3 for one number of consoles.
+    /// The JSON object `callsim erlang --format json` prints for one number of consoles (README, Commands).
     public static func json(_ queue: any QueueFormula, within threshold: Double) -> JSON {
         var members: [(String, JSON)] = [
             ("model", .string(model(queue))),
@@ -32,10 +32,10 @@ public enum ErlangReport {
     public static func text(_ queues: [any QueueFormula], within threshold: Double) -> String {
         guard let first = queues.first else { return "" }
         var out = String(format: "%@: %.4g Erlangs offered; service level = answered within %@\n\n",
-                         model(first) == "erlang-a" ? "Erlang A" : "Erlang C", first.load, Figures.seconds(threshold))
+                         model(first) == "erlang-a" ? "Erlang A" : "Erlang C", first.load, KPIText.seconds(threshold))
         let header = ["consoles", "P(wait)", "P(abandon)", "ASA", "mean wait", "service level", "occupancy", "p90 wait", "p95 wait"]
         let rows = queues.map { queue -> [String] in
-            func wait(_ value: Double?) -> String { value.map(Figures.seconds) ?? "∞" }
+            func wait(_ value: Double?) -> String { value.map(KPIText.seconds) ?? "∞" }
             return [
                 "\(queue.consoles)", String(format: "%.4f", queue.pWait), String(format: "%.4f", queue.pAbandon),
                 wait(queue.meanWaitAnswered), wait(queue.meanWait),

@@ -102,7 +102,7 @@ public enum HTMLReport {
         var text = "\(view.replications) replications of \(SVG.number(view.days)) days"
         if view.warmup > 0 { text += " after a warm-up of \(SVG.number(view.warmup / 86_400)) days" }
         text += ", seed \(SVG.number(view.seed)), \(view.routing) routing, \(view.centres.count) centres; "
-        return escape(text) + "service level = answered within \(escape(Format.duration(view.threshold)))"
+        return escape(text) + "service level = answered within \(escape(ChartLabel.duration(view.threshold)))"
     }
 
     static func escape(_ text: String) -> String { SVG.escape(text) }
@@ -113,10 +113,10 @@ public enum HTMLReport {
         return out + "</tbody></table>\n"
     }
 
-    // MARK: - Figures
+    // MARK: - KPIText
 
     /// A figure as `mean ± ci95` in the KPI's unit.
-    static func text(_ figure: ReportView.Figure, _ kpi: String, perDay days: Double? = nil) -> String {
+    static func text(_ figure: ReportView.KPIValue, _ kpi: String, perDay days: Double? = nil) -> String {
         guard var mean = figure.mean else { return "–" }
         var ci = figure.ci95
         if let days { mean /= days; ci = ci.map { $0 / days } }
@@ -126,7 +126,7 @@ public enum HTMLReport {
             let fine = abs(mean) < 0.01 || (ci ?? 1) < 0.001  // small shares need two decimals to show
             one = { String(format: fine ? "%.2f%%" : "%.1f%%", $0 * 100) }
         case _ where kpi.hasSuffix("_s"):
-            one = { abs(mean) < 1 ? String(format: "%.2f s", $0) : abs(mean) < 10 ? String(format: "%.1f s", $0) : Format.duration($0) }
+            one = { abs(mean) < 1 ? String(format: "%.2f s", $0) : abs(mean) < 10 ? String(format: "%.1f s", $0) : ChartLabel.duration($0) }
         default: one = { String(format: abs(mean) >= 100 ? "%.0f" : abs(mean) >= 1 || mean == 0 ? "%.1f" : "%.2f", $0) }
         }
         return escape(one(mean) + (ci.map { " ± " + one($0) } ?? ""))
@@ -174,10 +174,10 @@ public enum HTMLReport {
         let points = runs[0].view.waitSurvival.filter { $0.wait <= 900 }
         let rows = runs.map { run in
             [escape(run.name)] + points.map { point in
-                run.view.waitSurvival.first { $0.wait == point.wait }?.share.mean.map(Format.percent) ?? "–"
+                run.view.waitSurvival.first { $0.wait == point.wait }?.share.mean.map(ChartLabel.percent) ?? "–"
             }
         }
-        return table(["still waiting after"] + points.map { Format.duration($0.wait) }, rows, wide: true)
+        return table(["still waiting after"] + points.map { ChartLabel.duration($0.wait) }, rows, wide: true)
     }
 
     static func centreTable(_ view: ReportView) -> String {
@@ -234,7 +234,7 @@ public enum HTMLReport {
     /// A target row's bound, estimate ± ci95 and verdict.
     static func targetCells(_ row: ReportView.TargetRow) -> [String] {
         let kpi = row.kpi
-        let one: (Double) -> String = kpi.hasSuffix("_s") ? Format.duration
+        let one: (Double) -> String = kpi.hasSuffix("_s") ? ChartLabel.duration
             : kpi == "urgent_lost_per_year" ? { String(format: "%.1f", $0) } : { String(format: "%.1f%%", $0 * 100) }
         let estimate = row.estimate.map { one($0) + (row.ci95.map { " ± " + one($0) } ?? "") } ?? "–"
         let verdict = row.met.map { $0 ? "<span class=\"pass\">met</span>" : "<span class=\"fail\">missed</span>" } ?? "–"
@@ -245,7 +245,7 @@ public enum HTMLReport {
 
     /// B − A and its 95 % half-width: paired by replication when both runs used the same seed and
     /// replications (common random numbers), else from the two intervals (Welch's normal approximation).
-    static func difference(_ a: ReportView.Figure, _ b: ReportView.Figure, paired: Bool) -> (mean: Double, ci95: Double?)? {
+    static func difference(_ a: ReportView.KPIValue, _ b: ReportView.KPIValue, paired: Bool) -> (mean: Double, ci95: Double?)? {
         guard let meanA = a.mean, let meanB = b.mean else { return nil }
         if paired, a.values.count == b.values.count, !a.values.isEmpty {
             let differences = zip(a.values, b.values).map { x, y in x.flatMap { x in y.map { $0 - x } } }
@@ -256,19 +256,19 @@ public enum HTMLReport {
         return (meanB - meanA, (ciA * ciA + ciB * ciB).squareRoot())
     }
 
-    static func differenceCells(_ a: ReportView.Figure, _ b: ReportView.Figure, kpi: String, paired: Bool, perDay: (Double, Double)? = nil) -> [String] {
+    static func differenceCells(_ a: ReportView.KPIValue, _ b: ReportView.KPIValue, kpi: String, paired: Bool, perDay: (Double, Double)? = nil) -> [String] {
         let scaledA = perDay.map { scale(a, 1 / $0.0) } ?? a, scaledB = perDay.map { scale(b, 1 / $0.1) } ?? b
         guard let difference = difference(scaledA, scaledB, paired: paired && perDay.map { $0.0 == $0.1 } ?? paired) else {
             return [text(scaledA, kpi), text(scaledB, kpi), "–", "–"]
         }
-        let shown = text(ReportView.Figure(mean: difference.mean, ci95: difference.ci95), kpi)
+        let shown = text(ReportView.KPIValue(mean: difference.mean, ci95: difference.ci95), kpi)
         let significant = difference.ci95.map { abs(difference.mean) > $0 }
         let verdict = significant.map { $0 ? "<span class=\"sig\">yes</span>" : "no" } ?? "–"
         return [text(scaledA, kpi), text(scaledB, kpi), (difference.mean > 0 ? "+" : "") + shown, verdict]
     }
 
-    static func scale(_ figure: ReportView.Figure, _ factor: Double) -> ReportView.Figure {
-        ReportView.Figure(
+    static func scale(_ figure: ReportView.KPIValue, _ factor: Double) -> ReportView.KPIValue {
+        ReportView.KPIValue(
             mean: figure.mean.map { $0 * factor }, ci95: figure.ci95.map { $0 * factor },
             values: figure.values.map { $0.map { $0 * factor } })
     }

@@ -33,16 +33,16 @@ enum ReportCharts {
                 })
         }
         let top = series.flatMap { $0.points.map(\.y) }.max() ?? 0
-        var verticals = [CurveChart.Marker(view.threshold / unit, "service-level threshold \(Format.duration(view.threshold))")]
-        if let p95 = view.target("wait_p95_s") { verticals.append(CurveChart.Marker(p95 / unit, "wait p95 target \(Format.duration(p95))")) }
-        if let asa = view.target("asa_s") { verticals.append(CurveChart.Marker(asa / unit, "ASA target \(Format.duration(asa))")) }
+        var verticals = [CurveChart.Marker(view.threshold / unit, "service-level threshold \(ChartLabel.duration(view.threshold))")]
+        if let p95 = view.target("wait_p95_s") { verticals.append(CurveChart.Marker(p95 / unit, "wait p95 target \(ChartLabel.duration(p95))")) }
+        if let asa = view.target("asa_s") { verticals.append(CurveChart.Marker(asa / unit, "ASA target \(ChartLabel.duration(asa))")) }
         var horizontals: [CurveChart.Marker] = []
         if view.target("wait_p95_s") != nil, top >= 0.05 { horizontals.append(CurveChart.Marker(0.05, "5 % still waiting")) }
         return CurveChart(
             title: "Share of answered callers still waiting after each wait", series: series,
             xLabel: "wait of answered callers" + (minutes ? " (minutes)" : " (seconds)"), yLabel: "still waiting",
             xDomain: 0 ... reach / unit, yDomain: 0 ... max(top, 0.001),
-            xFormat: format, yFormat: Format.percent, verticals: verticals, horizontals: horizontals, step: false
+            xFormat: format, yFormat: ChartLabel.percent, verticals: verticals, horizontals: horizontals, step: false
         ).render(id: "chart-waits")
     }
 
@@ -59,7 +59,7 @@ enum ReportCharts {
         let order = worstFirst(runs[0].view)
         let series = runs.map { run in
             IntervalChart.Series(name: run.name, values: order.map { index -> IntervalChart.Value? in
-                let figure = run.view.centres.indices.contains(index) ? run.view.centres[index][kpi] : ReportView.Figure(nil)
+                let figure = run.view.centres.indices.contains(index) ? run.view.centres[index][kpi] : ReportView.KPIValue(nil)
                 return figure.mean.map { IntervalChart.Value(mean: $0, ci95: figure.ci95) }
             })
         }
@@ -70,7 +70,7 @@ enum ReportCharts {
             ? min(lows.min() ?? 0, target ?? 1, 1) ... 1 : 0 ... max(highs.max() ?? 0, target ?? 0, 0.01)
         return IntervalChart(
             title: title, rows: order.map { runs[0].view.centres[$0].code }, series: series, domain: max(domain.lowerBound, 0) ... domain.upperBound,
-            axisLabel: title, format: Format.percent, threshold: target.map { CurveChart.Marker($0, "target") }
+            axisLabel: title, format: ChartLabel.percent, threshold: target.map { CurveChart.Marker($0, "target") }
         ).render(id: id)
     }
 
@@ -83,7 +83,7 @@ enum ReportCharts {
         TileMap(
             title: title,
             tiles: view.centres.map { TileMap.Tile(code: $0.code, latitude: $0.latitude, longitude: $0.longitude, value: $0[kpi].mean) },
-            classes: kpi == "service_level" ? serviceClasses : abandonmentClasses, format: Format.percent
+            classes: kpi == "service_level" ? serviceClasses : abandonmentClasses, format: ChartLabel.percent
         ).render(id: id)
     }
 
@@ -102,7 +102,7 @@ enum ReportCharts {
         } else {
             series = runs.map { run in
                 IntervalChart.Series(name: run.name + " p95", values: scopes.map { code in
-                    let figure = run.view.escalation.first { $0.code == code }?["p95_s"] ?? ReportView.Figure(nil)
+                    let figure = run.view.escalation.first { $0.code == code }?["p95_s"] ?? ReportView.KPIValue(nil)
                     return figure.mean.map { IntervalChart.Value(mean: $0 / 60, ci95: figure.ci95.map { $0 / 60 }) }
                 })
             }

@@ -5,11 +5,11 @@ public struct ReportError: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// A result document (`report.json`, SPEC §4) read back for the HTML report and `compare`: the
+/// A result document (`report.json`, docs/scenario-format.md, "Results") read back for the HTML report and `compare`: the
 /// HTML is drawn from the same figures the JSON holds, for one run or for two side by side.
 public struct ReportView {
     /// A KPI's mean and 95 % half-width, and its per-replication values when the document has them.
-    public struct Figure {
+    public struct KPIValue {
         public let mean: Double?
         public let ci95: Double?
         public let values: [Double?]
@@ -34,9 +34,9 @@ public struct ReportView {
         public let latitude: Double?
         public let longitude: Double?
         public let consoles: Int?
-        let figures: [String: Figure]
+        let figures: [String: KPIValue]
 
-        public subscript(kpi: String) -> Figure { figures[kpi] ?? Figure(nil) }
+        public subscript(kpi: String) -> KPIValue { figures[kpi] ?? KPIValue(nil) }
     }
 
     public struct TargetRow {
@@ -59,7 +59,7 @@ public struct ReportView {
     public let types: [Scope]
     /// 24 rows: the hour's figures and `consoles` on shift.
     public let hours: [Scope]
-    public let waitSurvival: [(wait: Double, share: Figure)]
+    public let waitSurvival: [(wait: Double, share: KPIValue)]
     public let escalation: [Scope]
     public let targets: [TargetRow]
 
@@ -72,8 +72,8 @@ public struct ReportView {
         }
         func scope(_ object: Any?, code: String? = nil, name: String? = nil) -> Scope {
             let members = object as? [String: Any] ?? [:]
-            var figures: [String: Figure] = [:]
-            for (key, value) in members where value is [String: Any] { figures[key] = Figure(value) }
+            var figures: [String: KPIValue] = [:]
+            for (key, value) in members where value is [String: Any] { figures[key] = KPIValue(value) }
             return Scope(
                 code: code ?? members["code"] as? String ?? members["scope"] as? String ?? "", name: name ?? members["name"] as? String ?? "",
                 latitude: members["lat"] as? Double, longitude: members["lon"] as? Double,
@@ -93,7 +93,7 @@ public struct ReportView {
         types = (document["types"] as? [Any] ?? []).map { scope($0) }
         hours = (document["by_hour"] as? [Any] ?? []).map { scope($0) }
         waitSurvival = (document["wait_survival"] as? [[String: Any]] ?? []).compactMap { point in
-            (point["wait_s"] as? Double).map { ($0, Figure(point["share"])) }
+            (point["wait_s"] as? Double).map { ($0, KPIValue(point["share"])) }
         }
         escalation = (document["escalation_delay_percentiles"] as? [Any] ?? []).map { scope($0) }
         targets = (document["targets"] as? [[String: Any]] ?? []).compactMap { row in

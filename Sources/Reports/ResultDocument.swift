@@ -1,7 +1,7 @@
 import CallModel
 import SimStatistics
 
-/// The result document of SPEC §4: what `run --format json` prints and `report.json` holds.
+/// The result document (docs/scenario-format.md, "Results"): what `run --format json` prints and `report.json` holds.
 public enum ResultDocument {
     /// The document's version; `check --baseline` refuses a baseline of another.
     public static let formatVersion = 1
@@ -56,7 +56,7 @@ public enum ResultDocument {
         document.append(("targets", .array(result.targets.map { row in
             .object([
                 ("scope", .string(row.scope)),
-                ("kpi", .string(row.target.measure.figureName)),
+                ("kpi", .string(row.target.measure.reportedKey)),
                 ("bound", .string(row.target.measure.isMinimum ? "min" : "max")),
                 ("threshold", .number(row.target.threshold)),
                 ("estimate", .number(row.estimate.mean)),
@@ -88,7 +88,7 @@ public enum ResultDocument {
         return .object(members)
     }
 
-    /// Every KPI of a scope, keyed as in SPEC §4, from estimates in `KPI.allCases` order.
+    /// Every KPI of a scope, keyed as in docs/scenario-format.md, "Results", from estimates in `KPI.allCases` order.
     static func kpis(_ estimates: [Estimate], withValues: Bool = false) -> [(String, JSON)] {
         zip(KPI.allCases, estimates).map { ($0.rawValue, kpi($1, withValues: withValues)) }
     }

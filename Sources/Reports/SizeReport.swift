@@ -3,7 +3,7 @@ import SimStatistics
 import Sizing
 
 /// What `callsim size` prints: per centre today's consoles, the consoles needed, Erlang A's figure
-/// and the KPIs at the answer, as a terminal table or as JSON (SPEC §3).
+/// and the KPIs at the answer, as a terminal table or as JSON (docs/scenario-format.md, "Results").
 public enum SizeReport {
     static let shown: [KPI] = [.serviceLevel, .abandonmentRate, .asa, .waitP95, .escalationDelayP95, .utilisation]
 
@@ -14,20 +14,20 @@ public enum SizeReport {
         let unit = plan.byHour ? " (console-hours a day)" : ""
         var out = "callsim size — \(original.name)\n"
         out += "Fewest consoles\(plan.byHour ? " in each hour of the day" : "") meeting every target, "
-        out += "confirmed by simulation (\(outcome.simulations) runs); \(Figures.headline(result)).\n"
+        out += "confirmed by simulation (\(outcome.simulations) runs); \(KPIText.headline(result)).\n"
         out += "KPIs at the answer: mean over replications ± 95 % confidence half-width.\n\n"
-        let header = ["code", "centre", "now" + unit, "needed", "Erlang A"] + shown.map { kpi in Figures.summary.first { $0.0 == kpi }!.1 }
+        let header = ["code", "centre", "now" + unit, "needed", "Erlang A"] + shown.map { kpi in KPIText.summary.first { $0.0 == kpi }!.1 }
         let erlang = outcome.erlangStart
         var rows = result.centres.indices.map { index in
             [
                 result.centres[index].code, result.centres[index].name, now(original.centres[index], byHour: plan.byHour),
                 (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + String(plan.consolesShown(index)),
                 String(erlang.consolesShown(index)),
-            ] + shown.map { Figures.text(result.centres[index].kpis[$0.index], $0) }
+            ] + shown.map { KPIText.text(result.centres[index].kpis[$0.index], $0) }
         }
         let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? $1.staffing.consoleHours : $1.staffing.peak) }
         rows.append(["total", "all centres", String(nowTotal), String(plan.totalShown), String(erlang.totalShown)]
-            + shown.map { Figures.text(result.total[$0.index], $0) })
+            + shown.map { KPIText.text(result.total[$0.index], $0) })
         out += TableReports.aligned([header] + rows)
         if plan.byHour {
             out += "\nShift plans: consoles on shift in each hour of the day, 00-01 first\n"
@@ -79,7 +79,7 @@ public enum SizeReport {
         if missed.isEmpty {
             notes.append("every target holds at the answer, for every centre and the total; `callsim check` of the sized scenario says the same")
         } else {
-            notes.append("targets missed at the answer: " + missed.map { "\($0.scope) \($0.target.measure.figureName)" }.joined(separator: ", "))
+            notes.append("targets missed at the answer: " + missed.map { "\($0.scope) \($0.target.measure.reportedKey)" }.joined(separator: ", "))
         }
         let differing = outcome.plan.staffing.indices.filter { outcome.plan.staffing[$0] != outcome.erlangStart.staffing[$0] }
         if !differing.isEmpty {

@@ -5,41 +5,41 @@ import SimStatistics
 /// CI job summaries, and CSV (one row per centre and the total, every KPI's mean and ci95).
 public enum TableReports {
     static func rows(_ result: RunResult) -> [[String]] {
-        let total = ["total", "all centres"] + Figures.summary.map { Figures.text(result.total[$0.0.index], $0.0) }
+        let total = ["total", "all centres"] + KPIText.summary.map { KPIText.text(result.total[$0.0.index], $0.0) }
         return [total] + result.centres.map { centre in
-            [centre.code, centre.name] + Figures.summary.map { Figures.text(centre.kpis[$0.0.index], $0.0) }
+            [centre.code, centre.name] + KPIText.summary.map { KPIText.text(centre.kpis[$0.0.index], $0.0) }
         }
     }
 
-    static let header = ["code", "centre"] + Figures.summary.map(\.1)
+    static let header = ["code", "centre"] + KPIText.summary.map(\.1)
     static let targetHeader = ["scope", "kpi", "target", "estimate", "result"]
 
     /// The terminal table.
     public static func text(_ result: RunResult) -> String {
-        var out = "callsim — \(result.scenario.name)\n\(Figures.headline(result))\n"
+        var out = "callsim — \(result.scenario.name)\n\(KPIText.headline(result))\n"
         out += "Figures: mean over replications ± 95 % confidence half-width; counts per replication.\n\n"
         out += aligned([header] + rows(result))
         if !result.types.isEmpty {
             out += "\nBy call type\n"
-            out += aligned([["type"] + Figures.summary.map(\.1)] + result.types.map { type in
-                [type.name] + Figures.summary.map { Figures.text(type.kpis[$0.0.index], $0.0) }
+            out += aligned([["type"] + KPIText.summary.map(\.1)] + result.types.map { type in
+                [type.name] + KPIText.summary.map { KPIText.text(type.kpis[$0.0.index], $0.0) }
             })
         }
         if !result.targets.isEmpty {
-            out += "\nTargets\n" + aligned([targetHeader] + result.targets.map(Figures.target))
+            out += "\nTargets\n" + aligned([targetHeader] + result.targets.map(KPIText.target))
         }
         return out
     }
 
     /// report.md.
     public static func markdown(_ result: RunResult) -> String {
-        var out = "# \(result.scenario.name)\n\n\(Figures.headline(result)).\n\n"
+        var out = "# \(result.scenario.name)\n\n\(KPIText.headline(result)).\n\n"
         out += "Figures are means over replications ± the half-width of the 95 % confidence interval; counts are per replication.\n\n"
         out += "## Centres\n\n" + table([header] + rows(result))
         if !result.types.isEmpty {
             out += "\n## By call type\n\n"
-            out += table([["type"] + Figures.summary.map(\.1)] + result.types.map { type in
-                [type.name] + Figures.summary.map { Figures.text(type.kpis[$0.0.index], $0.0) }
+            out += table([["type"] + KPIText.summary.map(\.1)] + result.types.map { type in
+                [type.name] + KPIText.summary.map { KPIText.text(type.kpis[$0.0.index], $0.0) }
             })
         }
         out += "\n## By hour of day (total)\n\n"
@@ -50,14 +50,14 @@ public enum TableReports {
                 return a / o
             }
             return [
-                String(format: "%02d:00", hour), Figures.text(offered, .offered),
-                Figures.text(row[HourKPI.serviceLevel.index], .serviceLevel),
-                Figures.text(Estimate(values: abandoned), .abandonmentRate),
-                Figures.text(row[HourKPI.asa.index], .asa), Figures.text(row[HourKPI.utilisation.index], .utilisation),
+                String(format: "%02d:00", hour), KPIText.text(offered, .offered),
+                KPIText.text(row[HourKPI.serviceLevel.index], .serviceLevel),
+                KPIText.text(Estimate(values: abandoned), .abandonmentRate),
+                KPIText.text(row[HourKPI.asa.index], .asa), KPIText.text(row[HourKPI.utilisation.index], .utilisation),
             ]
         })
         if !result.targets.isEmpty {
-            out += "\n## Targets\n\n" + table([targetHeader] + result.targets.map(Figures.target))
+            out += "\n## Targets\n\n" + table([targetHeader] + result.targets.map(KPIText.target))
         }
         return out
     }
@@ -66,7 +66,7 @@ public enum TableReports {
     public static func csv(_ result: RunResult) -> String {
         var lines = [(["code", "name"] + KPI.allCases.flatMap { ["\($0.rawValue)", "\($0.rawValue)_ci95"] }).joined(separator: ",")]
         func line(_ code: String, _ name: String, _ kpis: [Estimate]) -> String {
-            ([code, quoted(name)] + kpis.flatMap { [Figures.plain($0.mean), Figures.plain($0.ci95)] }).joined(separator: ",")
+            ([code, quoted(name)] + kpis.flatMap { [KPIText.plain($0.mean), KPIText.plain($0.ci95)] }).joined(separator: ",")
         }
         lines += result.centres.map { line($0.code, $0.name, $0.kpis) }
         lines.append(line("total", "all centres", result.total))

@@ -72,8 +72,8 @@ struct Field {
 
     /// A duration in seconds, at least `minimum`.
     func duration(moreThanZero: Bool = false) throws -> Double {
-        guard let text = node.scalar?.string, let value = Duration.seconds(text) else {
-            throw error("must be \(Duration.allowed) (got \(written))")
+        guard let text = node.scalar?.string, let value = DurationText.seconds(text) else {
+            throw error("must be \(DurationText.allowed) (got \(written))")
         }
         if moreThanZero && value <= 0 { throw error("must be longer than 0 (got \(written))") }
         return value

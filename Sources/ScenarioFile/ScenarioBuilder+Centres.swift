@@ -94,11 +94,6 @@ extension ScenarioBuilder {
 
     // MARK: - Distributions
 
-    static let distributionKeys: [String: [String]] = [
-        "constant": ["value"], "exponential": ["mean"], "lognormal": ["mean", "sd"], "gamma": ["mean", "sd"],
-        "weibull": ["shape", "scale"], "uniform": ["min", "max"], "empirical": ["values"],
-    ]
-
     /// A distribution: a bare duration (a constant) or `{distribution: kind, …parameters}`.
     /// - Parameter positiveMean: the quantity must take some time (handling, patience).
     func distribution(_ field: Field, positiveMean: Bool) throws -> Distribution {
@@ -106,35 +101,35 @@ extension ScenarioBuilder {
             let value = try field.duration(moreThanZero: positiveMean)
             return .constant(value)
         }
-        let kinds = Self.distributionKeys.keys.sorted()
-        let allKeys = ["distribution"] + Set(Self.distributionKeys.values.joined()).sorted()
+        let kinds = DistributionKind.allCases.map(\.rawValue).sorted()
+        let allKeys = ["distribution"] + Set(DistributionKind.allCases.flatMap(\.parameters)).sorted()
         let loose = try field.mapping("a distribution", allowed: allKeys)
         let kindField = try loose.required("distribution", "one of \(kinds.joined(separator: ", "))")
-        let kind = try kindField.string()
-        guard let keys = Self.distributionKeys[kind] else {
-            let hint = Field.closest(to: kind, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
-            throw kindField.error("unknown distribution '\(kind)'\(hint); allowed: \(kinds.joined(separator: ", "))")
+        let name = try kindField.string()
+        guard let kind = DistributionKind(rawValue: name) else {
+            let hint = Field.closest(to: name, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
+            throw kindField.error("unknown distribution '\(name)'\(hint); allowed: \(kinds.joined(separator: ", "))")
         }
-        let map = try field.mapping("a \(kind) distribution", allowed: ["distribution"] + keys)
+        let map = try field.mapping("a \(name) distribution", allowed: ["distribution"] + kind.parameters)
         func duration(_ key: String, positive: Bool) throws -> Double {
-            try map.required(key, "the \(kind) distribution's \(key), a duration").duration(moreThanZero: positive)
+            try map.required(key, "the \(name) distribution's \(key), a duration").duration(moreThanZero: positive)
         }
         let result: Distribution
         switch kind {
-        case "constant": result = .constant(try duration("value", positive: positiveMean))
-        case "exponential": result = .exponential(mean: try duration("mean", positive: true))
-        case "lognormal": result = .lognormal(mean: try duration("mean", positive: true), sd: try duration("sd", positive: false))
-        case "gamma": result = .gamma(mean: try duration("mean", positive: true), sd: try duration("sd", positive: true))
-        case "weibull":
+        case .constant: result = .constant(try duration("value", positive: positiveMean))
+        case .exponential: result = .exponential(mean: try duration("mean", positive: true))
+        case .lognormal: result = .lognormal(mean: try duration("mean", positive: true), sd: try duration("sd", positive: false))
+        case .gamma: result = .gamma(mean: try duration("mean", positive: true), sd: try duration("sd", positive: true))
+        case .weibull:
             let shape = try map.required("shape", "the Weibull shape, a number > 0")
                 .number(in: Double.leastNonzeroMagnitude ... .infinity, allowed: "a number > 0")
             result = .weibull(shape: shape, scale: try duration("scale", positive: true))
-        case "uniform":
+        case .uniform:
             let low = try duration("min", positive: false), high = try duration("max", positive: false)
             guard low <= high else { throw map["max"]!.error("must not be below min") }
             if positiveMean && high <= 0 { throw map["max"]!.error("must be longer than 0") }
             result = .uniform(min: low, max: high)
-        default:
+        case .empirical:
             let items = try map.required("values", "a list of durations to resample").list("durations")
             guard !items.isEmpty else { throw map["values"]!.error("needs at least one value") }
             let values = try items.map { try $0.duration() }
@@ -144,5 +139,21 @@ extension ScenarioBuilder {
             result = .empirical(values)
         }
         return result
+    }
+}
+
+/// The distributions a scenario may name, and the parameters each takes.
+enum DistributionKind: String, CaseIterable {
+    case constant, exponential, lognormal, gamma, weibull, uniform, empirical
+
+    var parameters: [String] {
+        switch self {
+        case .constant: return ["value"]
+        case .exponential: return ["mean"]
+        case .lognormal, .gamma: return ["mean", "sd"]
+        case .weibull: return ["shape", "scale"]
+        case .uniform: return ["min", "max"]
+        case .empirical: return ["values"]
+        }
     }
 }

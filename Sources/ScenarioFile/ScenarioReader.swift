@@ -3,7 +3,7 @@ import Foundation
 import SimEngine
 import Yams
 
-/// Reads a scenario file (SPEC §2) into a checked `Scenario`, or says what is wrong and where.
+/// Reads a scenario file (docs/scenario-format.md) into a checked `Scenario`, or says what is wrong and where.
 ///
 /// Every key is checked against what is allowed at its place (a typo must not silently become a
 /// default); keys of features callsim does not model yet are refused as such, never ignored.
@@ -88,7 +88,7 @@ struct ScenarioBuilder {
         let warmup = try top["warmup"]?.duration() ?? 0
         let seed = try top["seed"].map { try UInt64($0.integer(in: 0...Int.max, allowed: "a whole number ≥ 0")) } ?? 1
         let replications = try top["replications"]?.integer(
-            in: 1...RandomStreams.maxReplications, allowed: "a whole number from 1 to \(RandomStreams.maxReplications)")
+            in: 1...Scenario.maxReplications, allowed: "a whole number from 1 to \(Scenario.maxReplications)")
             ?? 10
         let threshold = try top["service_level_threshold"]?.duration() ?? 20
         let defaults = try settings(top)
@@ -110,8 +110,8 @@ struct ScenarioBuilder {
         targets += try top["national_targets"].map { try self.targets($0, nationalOnly: true) } ?? []
         let centreFields = try top.required("centres", "the list of call-taking centres").list("centres")
         guard !centreFields.isEmpty else { throw top["centres"]!.error("needs at least one centre") }
-        guard centreFields.count <= RandomStreams.maxGroups else {
-            throw top["centres"]!.error("at most \(RandomStreams.maxGroups) centres are supported")
+        guard centreFields.count <= Scenario.maxCentres else {
+            throw top["centres"]!.error("at most \(Scenario.maxCentres) centres are supported")
         }
         var centres: [Centre] = []
         for field in centreFields {

@@ -1,4 +1,5 @@
 import CGSL
+import SimEngine
 import Foundation
 
 /// Exact steady-state figures of the M/M/n+M queue (Erlang A; Garnett, Mandelbaum & Reiman 2002):
@@ -36,7 +37,7 @@ public struct ErlangA: QueueFormula {
     /// handling and `meanPatience` seconds of patience on average (all > 0).
     public init(consoles: Int, callsPerSecond: Double, meanHandling: Double, meanPatience: Double) {
         precondition(consoles >= 1 && callsPerSecond > 0 && meanHandling > 0 && meanPatience > 0)
-        GSLErrors.off()
+        GSL.setUp()
         self.consoles = consoles
         self.load = callsPerSecond * meanHandling
         self.meanHandling = meanHandling
@@ -155,13 +156,4 @@ public struct ErlangA: QueueFormula {
         }
         return (logScale + log(s), logScale + log(t))
     }
-}
-
-/// GSL's error handler, which aborts the process by default.
-enum GSLErrors {
-    private static let handlerOff: Void = { _ = gsl_set_error_handler_off() }()
-
-    /// Turns GSL's aborting error handler off (once; safe from any thread). The formulas validate
-    /// their inputs and check GSL's results instead.
-    static func off() { _ = handlerOff }
 }

@@ -1,4 +1,5 @@
 import CGSL
+import SimEngine
 
 /// A KPI's estimate over independent replications: the mean of the replications that measured it,
 /// the half-width of its 95 % confidence interval, and how many replications measured it.
@@ -46,7 +47,7 @@ public enum StudentT {
     /// The `p`-quantile of Student's t with the given degrees of freedom (≥ 1).
     public static func quantile(_ p: Double, degreesOfFreedom: Int) -> Double {
         precondition(degreesOfFreedom >= 1 && p > 0 && p < 1)
-        GSLErrors.off()
+        GSL.setUp()
         let q = gsl_cdf_tdist_Pinv(p, Double(degreesOfFreedom))
         precondition(q.isFinite, "GSL returned \(q) for a t quantile")
         return q

@@ -1,4 +1,5 @@
 import CGSL
+import SimEngine
 import Foundation
 
 /// Tests of whether one run is worse than another, for regression checks.
@@ -8,7 +9,7 @@ public enum Significance {
     /// Welch's unequal-variance t-test otherwise. `nil` with too few figures to test; 0 or 1 when
     /// the difference has no variance at all.
     public static func pValueHigher(current: [Double?], baseline: [Double?], paired: Bool) -> Double? {
-        GSLErrors.off()
+        GSL.setUp()
         if paired && current.count == baseline.count {
             let differences = zip(current, baseline).compactMap { pair -> Double? in
                 guard let a = pair.0, let b = pair.1 else { return nil }

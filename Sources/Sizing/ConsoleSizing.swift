@@ -1,7 +1,7 @@
 import CallModel
 
 /// `callsim size`: the fewest consoles at each centre (or, by hour, the fewest console-hours) for
-/// which every target holds at that centre and for the total (SPEC §5).
+/// which every target holds at that centre and for the total (docs/model.md, "Targets and how they are decided").
 ///
 /// Sizing starts from the Erlang A figure and confirms every answer by simulation: each candidate
 /// is a full run of the scenario's replications with its seed, so candidates share their random

@@ -16,7 +16,7 @@ struct Verdict {
     /// Judges `result` at `centres` (and at the total when `judgeTotal`). Sizing all day, a centre's
     /// targets are judged on all its calls; sizing by hour, each hour's on the calls arriving in it
     /// (but `urgent_lost_per_year`, a count over the year), and the whole day's too, so that the
-    /// sized scenario passes `check`. A scope without an estimate is skipped (SPEC §5).
+    /// sized scenario passes `check`. A scope without an estimate is skipped (docs/model.md, "Targets and how they are decided").
     init(_ result: RunResult, centres: [Int], judgeTotal: Bool, byHour: Bool) {
         let scenario = result.scenario
         let horizon = scenario.horizon

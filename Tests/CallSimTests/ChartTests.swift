@@ -1,4 +1,5 @@
 import Charts
+import Reports
 import Testing
 
 /// The chart module: scales, ticks, bands, SVG text and the tile map's layout.
@@ -46,8 +47,8 @@ import Testing
         svg.text("Iași <1>", x: 1, y: 2)
         let rendered = svg.render(id: "x")
         #expect(rendered.contains("Iași &lt;1&gt;") && rendered.contains("<title id=\"x-title\">t &amp; u</title>"))
-        #expect(Format.percent(0.0005) == "0.05%" && Format.percent(0.8) == "80%")
-        #expect(Format.duration(20) == "20 s" && Format.duration(150) == "2.5 min" && Format.duration(2.25) == "2.3 s")
+        #expect(ChartLabel.percent(0.0005) == "0.05%" && ChartLabel.percent(0.8) == "80%")
+        #expect(ChartLabel.duration(20) == "20 s" && ChartLabel.duration(150) == "2.5 min" && ChartLabel.duration(2.25) == "2.3 s")
     }
 
     @Test("The tile map gives every place its own cell, keeping west west and north north")
@@ -58,7 +59,7 @@ import Testing
         ]
         let map = TileMap(
             title: "t", tiles: places.map { TileMap.Tile(code: $0.0, latitude: $0.1, longitude: $0.2, value: 0.9) },
-            classes: TileMap.Classes(bounds: [0, 0.5], colours: ["#000000", "#ffffff"]), format: Format.percent)
+            classes: TileMap.Classes(bounds: [0, 0.5], colours: ["#000000", "#ffffff"]), format: ChartLabel.percent)
         let cells = map.cells()
         #expect(Set(cells.map { "\($0.column),\($0.row)" }).count == places.count)
         let cell = Dictionary(uniqueKeysWithValues: zip(places.map(\.0), cells))
@@ -67,7 +68,7 @@ import Testing
         // Without coordinates: a plain grid in order.
         let plain = TileMap(
             title: "t", tiles: (0..<12).map { TileMap.Tile(code: "C\($0)", latitude: nil, longitude: nil, value: nil) },
-            classes: map.classes, format: Format.percent)
+            classes: map.classes, format: ChartLabel.percent)
         #expect(plain.cells(columns: 5).map { "\($0.column),\($0.row)" }.prefix(7) == ["0,0", "1,0", "2,0", "3,0", "4,0", "0,1", "1,1"])
         #expect(map.classes.index(of: 0.7) == 1 && map.classes.index(of: 0.2) == 0)
         #expect(TileMap.ink(on: "#a50026") == "#fff" && TileMap.ink(on: "#fee08b") == "#111")

@@ -38,18 +38,48 @@ import Testing
         #expect(abs((fourteen.meanWait ?? 0) - 0.0699 * 60) < 5e-3)
     }
 
-    @Test("Erlang A identities: P(abandon) = θ·E[wait]; SL(0) = 1 − P(wait); answered and abandoned add up",
+    /// The M/M/c+M queue as a birth–death chain on the number of callers present, truncated far
+    /// in the tail and solved here from its balance equations (in logarithms): P(wait) by PASTA,
+    /// the mean wait of all callers by Little's law, P(abandon) = θ·E[waiting]/λ, occupancy =
+    /// E[busy consoles]/c. Independent of ErlangA's closed form.
+    static func birthDeath(consoles: Int, arrivalRate: Double, serviceRate: Double, abandonRate: Double)
+        -> (pWait: Double, meanWait: Double, pAbandon: Double, occupancy: Double)
+    {
+        let size = consoles + 5_000
+        var logWeights = [0.0]
+        for n in 1...size {
+            let departures = Double(min(n, consoles)) * serviceRate + Double(max(n - consoles, 0)) * abandonRate
+            logWeights.append(logWeights[n - 1] + log(arrivalRate) - log(departures))
+        }
+        let top = logWeights.max()!
+        let weights = logWeights.map { exp($0 - top) }
+        let total = weights.reduce(0, +)
+        var pWait = 0.0, waiting = 0.0, busy = 0.0
+        for (n, weight) in weights.enumerated() {
+            let p = weight / total
+            if n >= consoles { pWait += p }
+            waiting += p * Double(max(n - consoles, 0))
+            busy += p * Double(min(n, consoles))
+        }
+        return (pWait, waiting / arrivalRate, abandonRate * waiting / arrivalRate, busy / Double(consoles))
+    }
+
+    @Test("Erlang A equals the birth–death chain solved independently; SL(0) = 1 − P(wait); answered and abandoned add up",
           arguments: [(1, 0.5, 60.0), (5, 4.9, 600), (13, 10, 300), (100, 120, 30), (2, 0.2, 1e7)])
     func identities(consoles: Int, load: Double, patience: Double) throws {
         let queue = ErlangA(consoles: consoles, callsPerSecond: load / 180, meanHandling: 180, meanPatience: patience)
         let meanWait = try #require(queue.meanWait)
-        #expect(abs(queue.pAbandon - meanWait / patience) <= 1e-12 * max(queue.pAbandon, 1e-300))
+        let chain = Self.birthDeath(
+            consoles: consoles, arrivalRate: load / 180, serviceRate: 1.0 / 180, abandonRate: 1 / patience)
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(b), 1e-12) }
+        #expect(close(queue.pWait, chain.pWait), "P(wait) \(queue.pWait) vs chain \(chain.pWait)")
+        #expect(close(meanWait, chain.meanWait), "mean wait \(meanWait) vs chain \(chain.meanWait)")
+        #expect(close(queue.pAbandon, chain.pAbandon), "P(abandon) \(queue.pAbandon) vs chain \(chain.pAbandon)")
+        #expect(close(queue.occupancy, chain.occupancy), "occupancy \(queue.occupancy) vs chain \(chain.occupancy)")
         #expect(abs(queue.serviceLevel(within: 0) - (1 - queue.pWait)) < 1e-9)
         // The answered callers' mean wait and the abandoners' make up the mean of all callers.
         let asa = try #require(queue.meanWaitAnswered)
         #expect(asa >= 0 && asa * (1 - queue.pAbandon) <= meanWait * (1 + 1e-9) + 1e-12)
-        // Occupancy is the load that is served.
-        #expect(abs(queue.occupancy - load * (1 - queue.pAbandon) / Double(consoles)) < 1e-12)
         // The service level rises with the threshold, and the percentiles are consistent with it.
         let p90 = try #require(queue.waitQuantile(0.9))
         let answered = 1 - queue.pAbandon

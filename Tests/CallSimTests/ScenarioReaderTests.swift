@@ -185,11 +185,11 @@ import Testing
         ("45s", 45.0), ("2m", 120), ("1h30m", 5_400), ("1.5d", 129_600), ("2w", 1_209_600), ("90", 90), ("0", 0),
     ])
     func durations(text: String, seconds: Double) {
-        #expect(Duration.seconds(text) == seconds)
+        #expect(DurationText.seconds(text) == seconds)
     }
 
     @Test("Not durations", arguments: ["", "m", "-5s", "5x", "1h30", "inf", "nan", "5 s"])
     func notDurations(text: String) {
-        #expect(Duration.seconds(text) == nil)
+        #expect(DurationText.seconds(text) == nil)
     }
 }

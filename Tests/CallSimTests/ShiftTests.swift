@@ -26,14 +26,14 @@ import Testing
         }
         for hour in 1..<8 {
             let row = result.byHour[hour]
-            #expect(row[3].mean == 0, "service level at \(hour):00 must be 0 with no console on shift")
-            #expect(row[5].mean == nil, "no console time on shift at \(hour):00")
+            #expect(row[HourKPI.serviceLevel.index].mean == 0, "service level at \(hour):00 must be 0 with no console on shift")
+            #expect(row[HourKPI.utilisation.index].mean == nil, "no console time on shift at \(hour):00")
         }
         for hour in 0..<24 {
-            #expect((result.byHour[hour][5].mean ?? 0) <= 1, "utilisation at \(hour):00")
+            #expect((result.byHour[hour][HourKPI.utilisation.index].mean ?? 0) <= 1, "utilisation at \(hour):00")
         }
         // Callers arriving between 07:00 and 08:00 wait at least until 08:00: half an hour on average.
-        #expect((result.byHour[7][4].mean ?? 0) > 1_800)
+        #expect((result.byHour[7][HourKPI.asa.index].mean ?? 0) > 1_800)
         // Console time: 42 console-hours a day (plus a little overtime after 24:00).
         let utilisation = try #require(result[.utilisation].mean)
         let busy = 240.0 * 180 / 3_600  // console-hours of work a day

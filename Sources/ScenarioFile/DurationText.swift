@@ -1,6 +1,6 @@
 /// Durations as scenario files write them: a number with a unit (`s`, `m`, `h`, `d`, `w`), several
 /// such in a row (`1h30m`), or a bare number of seconds.
-public enum Duration {
+public enum DurationText {
     static let units: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
 
     /// What a duration may look like, for error messages.

@@ -1,3 +1,5 @@
+import Charts
+
 /// Calls offered and console capacity by hour of the day (bars and a step line), above the
 /// service level by hour (a line with the target marked): where the day's peak hurts.
 public struct HourlyChart: Sendable {
@@ -42,7 +44,7 @@ public struct HourlyChart: Sendable {
         let calls = LinearScale(domain: 0 ... ceiling, range: (top.bottom, top.top)).nice()
         let hours = BandScale(count: 24, range: (top.left, top.right), padding: 0.25)
         let labels = (0..<24).map { String(format: "%02d", $0) }
-        Axis.left(&svg, calls, frame: top, format: Format.count, label: "calls per hour")
+        Axis.left(&svg, calls, frame: top, format: ChartLabel.count, label: "calls per hour")
         Axis.bands(&svg, hours, labels: labels, frame: top, every: 2)
         let barWidth = hours.bandwidth / Double(series.count)
         for (index, run) in series.enumerated() {
@@ -56,7 +58,7 @@ public struct HourlyChart: Sendable {
             let steps = (0..<24).map { (hours.range.0 + Double($0) * hours.step, calls(capped[$0])) } + [(top.right, calls(capped[23]))]
             svg.polyline(steps, stroke: colour, width: 2, step: true, dash: "5 3")
             if let most = run.capacity.max(), most > calls.domain.upperBound {
-                svg.text("capacity up to \(Format.count(most)) calls/h, above the chart", x: top.right - 4,
+                svg.text("capacity up to \(ChartLabel.count(most)) calls/h, above the chart", x: top.right - 4,
                          y: top.top + 12 + Double(index) * 12, anchor: .end, size: 10, fill: colour)
             }
         }
@@ -69,11 +71,11 @@ public struct HourlyChart: Sendable {
         Legend(entries).draw(&svg, x: top.left, y: 16)
 
         let share = LinearScale(domain: 0 ... 1, range: (bottom.bottom, bottom.top))
-        Axis.left(&svg, share, frame: bottom, format: Format.percent, label: "service level", count: 4)
+        Axis.left(&svg, share, frame: bottom, format: ChartLabel.percent, label: "service level", count: 4)
         Axis.bands(&svg, hours, labels: labels, frame: bottom, every: 2, label: "hour of the day (calls by the hour they arrived)")
         if let target {
             svg.line(x1: bottom.left, y1: share(target), x2: bottom.right, y2: share(target), stroke: Style.muted, width: 1.5, dash: "6 4")
-            svg.text("target \(Format.percent(target))", x: bottom.right, y: share(target) - 4, anchor: .end, size: 10, fill: Style.muted)
+            svg.text("target \(ChartLabel.percent(target))", x: bottom.right, y: share(target) - 4, anchor: .end, size: 10, fill: Style.muted)
         }
         for (index, run) in series.enumerated() {
             let colour = Style.series[index % Style.series.count]
@@ -82,23 +84,5 @@ public struct HourlyChart: Sendable {
             for point in points { svg.circle(x: point.0, y: point.1, radius: 2.5, fill: colour) }
         }
         return svg.render(id: id)
-    }
-}
-
-/// How charts write numbers on axes and labels.
-public enum Format {
-    public static func count(_ value: Double) -> String {
-        value >= 100 || value == value.rounded() ? SVG.number(value.rounded()) : SVG.number((value * 10).rounded() / 10)
-    }
-
-    /// A share as a percentage with up to two decimals (0.0005 → "0.05%").
-    public static func percent(_ value: Double) -> String { SVG.number(value * 100) + "%" }
-
-    /// Seconds as s, min or h, whichever reads best.
-    public static func duration(_ seconds: Double) -> String {
-        if seconds < 10 { return SVG.number((seconds * 10).rounded() / 10) + " s" }
-        if seconds < 120 { return SVG.number(seconds.rounded()) + " s" }
-        if seconds < 7_200 { return SVG.number((seconds / 6).rounded() / 10) + " min" }
-        return SVG.number((seconds / 360).rounded() / 10) + " h"
     }
 }

@@ -4,7 +4,7 @@ import SimStatistics
 
 /// How the human reports (text, Markdown, CSV) write figures: the same rounding everywhere, so a
 /// reader sees one number for one figure.
-enum Figures {
+enum KPIText {
     /// The KPIs the human tables show, in order, with short headings.
     static let summary: [(KPI, String)] = [
         (.offered, "offered"), (.serviceLevel, "service level"), (.abandonmentRate, "abandoned"),
@@ -61,6 +61,6 @@ enum Figures {
             ? row.estimate.mean.map { String(format: "%.1f", $0) + (row.estimate.ci95.map { String(format: " ± %.1f", $0) } ?? "") } ?? "–"
             : text(row.estimate, kpi)
         let verdict = row.met.map { $0 ? "PASS" : "FAIL" } ?? "–"
-        return [row.scope, measure.figureName, (measure.isMinimum ? "≥ " : "≤ ") + threshold, estimate, verdict]
+        return [row.scope, measure.reportedKey, (measure.isMinimum ? "≥ " : "≤ ") + threshold, estimate, verdict]
     }
 }
