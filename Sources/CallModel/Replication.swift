@@ -69,6 +69,7 @@ struct Replication<Routing: RoutingPolicy> {
             }
             if unresolved == 0 && calendar.now >= window.end { break }
         }
+        assert(lines.countsAreExact(callers: callers))
         for centre in arrivalProcesses.indices { shifts.close(centre, board: board, at: window.end) }
         return tallies.summary(
             consoleTime: shifts.consoleTime, consoleTimeByHour: shifts.consoleTimeByHour,
@@ -105,6 +106,7 @@ struct Replication<Routing: RoutingPolicy> {
         arrivals += 1
         caller.arrival = now
         caller.isRedial = true
+        caller.eligible = false  // eligibility counts from this attempt's arrival
         caller.counted = isInWindow(now)
         draws.drawAttempt(&caller)
         offer(caller)

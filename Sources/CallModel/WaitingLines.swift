@@ -55,4 +55,20 @@ struct WaitingLines {
         callers[slot].eligible = true
         eligible[Int(callers[slot].centre)] += 1
     }
+
+    /// `true` when the counts match the callers in the lines (walks every line: for debug checks
+    /// and tests).
+    func countsAreExact(callers: CallerPool) -> Bool {
+        var queued = Array(repeating: 0, count: lines.count)
+        var waiting = queued, eligible = queued
+        for (index, line) in lines.enumerated() {
+            for entry in line where callers.isCurrent(entry) {
+                let caller = callers[Int(entry.slot)]
+                queued[index] += 1
+                waiting[Int(caller.centre)] += 1
+                if caller.eligible { eligible[Int(caller.centre)] += 1 }
+            }
+        }
+        return queued == self.queued && waiting == self.waiting && eligible == self.eligible
+    }
 }

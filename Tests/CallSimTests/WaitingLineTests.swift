@@ -1,0 +1,35 @@
+@testable import CallModel
+import Testing
+
+/// The waiting lines' books against the callers actually in them, after whole replications.
+@Suite struct WaitingLineTests {
+    /// Overflow with redials: a caller who became eligible, gave up and calls again must start his
+    /// new attempt not eligible (his patience, drawn anew, may end before he is eligible again).
+    static let overflowWithRedials = """
+        name: Overflow with redials
+        seed: 5
+        horizon: 3d
+        replications: 4
+        handling: {distribution: exponential, mean: 6m}
+        patience: {distribution: uniform, min: 1s, max: 60s}
+        redial: {probability: 0.9, delay: {distribution: exponential, mean: 2m}}
+        routing: {policy: overflow, overflow_after: 30s}
+        centres:
+          - {code: A, calls_per_day: 400, consoles: 1, neighbours: [B]}
+          - {code: B, calls_per_day: 100, consoles: 1, neighbours: [A]}
+        """
+
+    @Test("Overflow with redials: the counts of callers waiting and eligible match the lines")
+    func overflowRedials() throws {
+        let scenario = try scenario(Self.overflowWithRedials)
+        guard case .overflow(let after) = scenario.routing else { Issue.record("not overflow"); return }
+        for replication in 0..<scenario.replications {
+            var run = Replication(
+                scenario, replication: replication, routing: OverflowRouting(after: after, centres: scenario.centres))
+            let summary = run.run()
+            #expect(summary.total[KPI.redials.index]! > 100, "the case must exercise redials")
+            let exact = run.lines.countsAreExact(callers: run.callers)
+            #expect(exact, "replication \(replication): eligible \(run.lines.eligible)")
+        }
+    }
+}
