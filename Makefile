@@ -4,7 +4,8 @@
 #   make check    the performance gate CI runs: the launch scenario against its committed baseline
 #   make baseline refresh that baseline on purpose, after a change that is meant to move the results
 #   make screenshot  redraw docs/report-screenshot.png from the national report (needs chromium)
-#   make sizing   size the launch fortnight: Reports/sizing/ (the table, the sized scenario, today vs sized)
+#   make sizing   size the launch fortnight: Reports/sizing/ (the table, the sized scenario, today vs sized),
+#                 and the night consoles of the night-pool plan (by hour)
 SWIFT ?= swift
 
 .PHONY: report test build bench setup check baseline screenshot sizing
@@ -43,3 +44,4 @@ sizing: build
 	.build/release/callsim run Reports/sizing/romania-119-launch-sized.yaml --output .build/sizing/sized > /dev/null
 	.build/release/callsim compare .build/sizing/today/report.json .build/sizing/sized/report.json \
 		--output Reports/sizing/today-vs-sized > Reports/sizing/today-vs-sized.txt
+	.build/release/callsim size Scenarios/romania-119-night-pool.yaml --by-hour > Reports/sizing/romania-119-night-pool.txt

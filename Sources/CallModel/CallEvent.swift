@@ -7,7 +7,7 @@ struct CallerRef: Equatable {
 
 /// What happens at an event of a replication. Its rank orders events at the same instant
 /// (docs/model.md, "Events at the same instant"): consoles first (a console frees, a shift changes),
-/// then patiences, then overflow eligibility, then arrivals.
+/// then a routing switch, then patiences, then overflow eligibility, then arrivals.
 ///
 /// It travels through the calendar packed into 8 bytes (`packed`, `init(packed:)`), so the typed
 /// event costs nothing over raw bits: the kind in the top 3 bits, then 32 bits of id or token,
@@ -18,6 +18,8 @@ enum CallEvent: Equatable {
     case consoleFrees(centre: Int, token: UInt32)
     /// The centre's consoles on shift change (a shift plan's hour, an absence's start or end).
     case shiftChange(centre: Int)
+    /// Another routing policy comes into force (routing by time of day).
+    case routingSwitch
     /// A waiting caller's patience runs out.
     case patienceEnds(CallerRef)
     /// A waiting caller has waited long enough to be answered by a neighbour (overflow routing).
@@ -31,6 +33,7 @@ enum CallEvent: Equatable {
     var rank: UInt8 {
         switch self {
         case .consoleFrees, .shiftChange: return 0
+        case .routingSwitch: return 1
         case .patienceEnds: return 2
         case .becomesEligible: return 3
         case .arrival, .redial: return 4
@@ -52,6 +55,7 @@ enum CallEvent: Equatable {
         switch self {
         case .consoleFrees(let centre, let token): return pack(0, centre, token)
         case .shiftChange(let centre): return pack(1, centre, 0)
+        case .routingSwitch: return pack(2, 0, 0)
         case .patienceEnds(let caller): return pack(3, Int(caller.slot), caller.id)
         case .becomesEligible(let caller): return pack(4, Int(caller.slot), caller.id)
         case .arrival(let centre): return pack(5, centre, 0)
@@ -68,6 +72,7 @@ enum CallEvent: Equatable {
         switch packed >> 61 {
         case 0: self = .consoleFrees(centre: low, token: high)
         case 1: self = .shiftChange(centre: low)
+        case 2: self = .routingSwitch
         case 3: self = .patienceEnds(caller)
         case 4: self = .becomesEligible(caller)
         case 5: self = .arrival(centre: low)

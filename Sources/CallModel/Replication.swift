@@ -58,10 +58,12 @@ struct Replication<Routing: RoutingPolicy> {
             if shifts.change(centre) { shiftChanges(centre) }
             scheduleArrival(centre, after: 0)
         }
+        if let first = routing.nextSwitch(after: 0) { schedule(.routingSwitch, at: first) }
         while let event = calendar.next() {
             switch CallEvent(packed: event.payload) {
             case .consoleFrees(let centre, let token): consoleFrees(centre, token: token)
             case .shiftChange(let centre): shiftChanges(centre)
+            case .routingSwitch: routingSwitches()
             case .patienceEnds(let caller): patienceEnds(caller)
             case .becomesEligible(let caller): becomesEligible(caller)
             case .arrival(let centre): arrives(centre)
@@ -218,14 +220,42 @@ struct Replication<Routing: RoutingPolicy> {
         guard callers.isCurrent(ref) else { return }  // answered or hung up already
         let slot = Int(ref.slot)
         let centre = Int(callers[slot].centre)
-        lines.makeEligible(slot, callers: &callers)
         let now = calendar.now
+        // Under routing by time of day the policy may have changed since this was scheduled.
+        guard !callers[slot].eligible, let delay = routing.overflowDelay(centre), now >= callers[slot].arrival + delay
+        else { return }
+        lines.makeEligible(slot, callers: &callers)
         let helpers = routing.helpers(of: centre)
         if let idle = helpers.first(where: { lines.queued[routing.line(of: $0)] == 0 && board.earliestFree($0) <= now }) {
             answer(lines.leave(slot, line: routing.line(of: centre), callers: &callers), by: idle)
             return
         }
         for helper in helpers { scheduleConsoleEvent(helper) }
+    }
+
+    /// Another policy comes into force (routing by time of day): the callers waiting stay in line
+    /// by arrival under it, eligibility for overflow counts from each one's arrival, and every idle
+    /// console at once takes the first caller it may now answer.
+    mutating func routingSwitches() {
+        let now = calendar.now
+        routing.switchPolicy(at: now)
+        let waiting = lines.relay(callers: &callers) { [routing] in routing.line(of: $0) }
+        for slot in waiting {
+            let caller = callers[slot]
+            guard let delay = routing.overflowDelay(Int(caller.centre)), delay < caller.patience else { continue }
+            if caller.arrival + delay <= now {
+                lines.makeEligible(slot, callers: &callers)
+            } else {
+                schedule(.becomesEligible(CallerRef(slot: UInt32(slot), id: caller.id)), at: caller.arrival + delay)
+            }
+        }
+        for centre in consoleEventPending.indices {
+            while board.earliestFree(centre) <= now, let next = routing.nextCaller(for: centre, lines: &lines, callers: callers) {
+                answer(lines.leave(next.slot, line: next.line, callers: &callers), by: centre)
+            }
+            if routing.hasCallers(for: centre, lines: lines) { scheduleConsoleEvent(centre) }
+        }
+        if let next = routing.nextSwitch(after: now) { schedule(.routingSwitch, at: next) }
     }
 }
 

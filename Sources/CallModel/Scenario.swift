@@ -169,6 +169,29 @@ public enum Routing: Sendable, Equatable {
     case overflow(after: Double)
     /// One national queue, first come first served, answered by every console (the pooling bound).
     case pooled
+    /// `main` except in the clock hours of `periods`, where each period's policy is in force
+    /// (docs/model.md, "Routing by time of day").
+    indirect case byTimeOfDay(main: Routing, periods: [RoutingPeriod])
+}
+
+/// Clock hours of every day in which a routing policy is in force: `[from, to)` in whole hours,
+/// wrapping midnight when `to` ≤ `from` (22 to 7 covers 22:00–07:00).
+public struct RoutingPeriod: Sendable, Equatable {
+    /// The first hour (0 ... 23) and the hour after the last (0 ... 23, ≠ `from`).
+    public var from: Int
+    public var to: Int
+    /// `local`, `overflow` or `pooled`.
+    public var policy: Routing
+
+    public init(from: Int, to: Int, policy: Routing) {
+        precondition((0..<24).contains(from) && (0..<24).contains(to) && from != to)
+        self.from = from
+        self.to = to
+        self.policy = policy
+    }
+
+    /// `true` when clock hour `hour` lies in the period.
+    public func covers(hour: Int) -> Bool { from < to ? (from <= hour && hour < to) : (hour >= from || hour < to) }
 }
 
 /// Redials: a caller who hangs up or gets a busy tone calls again with `probability`, after `delay`.

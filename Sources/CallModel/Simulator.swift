@@ -41,6 +41,7 @@ public enum Simulator {
 
     /// Runs replication `replication` (from 0) of `scenario` on the calling thread.
     public static func replicate(_ scenario: Scenario, replication: Int, hourlyCentres: [Int] = []) -> ReplicationSummary {
+        // Each policy's own type, so that its answers inline into the replication's loop.
         func play(_ routing: some RoutingPolicy) -> ReplicationSummary {
             var run = Replication(scenario, replication: replication, routing: routing, hourlyCentres: hourlyCentres)
             return run.run()
@@ -49,6 +50,8 @@ public enum Simulator {
         case .local: return play(LocalRouting())
         case .overflow(let after): return play(OverflowRouting(after: after, centres: scenario.centres))
         case .pooled: return play(PooledRouting(centres: scenario.centres.count))
+        case .byTimeOfDay(let main, let periods):
+            return play(TimeOfDayRouting(main: main, periods: periods, centres: scenario.centres))
         }
     }
 }

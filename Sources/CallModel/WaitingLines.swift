@@ -71,4 +71,28 @@ struct WaitingLines {
         }
         return queued == self.queued && waiting == self.waiting && eligible == self.eligible
     }
+
+    /// Lays the waiting callers out anew, in order of arrival, in the lines `line(centre)` gives
+    /// (at a routing switch), every one not eligible for overflow until the new policy says so.
+    /// Returns their slots in that order.
+    mutating func relay(callers: inout CallerPool, line: (Int) -> Int) -> [Int] {
+        var present: [(arrival: Double, order: Int, entry: CallerRef)] = []
+        for index in lines.indices {
+            for entry in lines[index] where callers.isCurrent(entry) {
+                present.append((callers[Int(entry.slot)].arrival, present.count, entry))
+            }
+            lines[index].removeAll(keepingCapacity: true)
+            queued[index] = 0
+        }
+        present.sort { ($0.arrival, $0.order) < ($1.arrival, $1.order) }
+        for index in eligible.indices { eligible[index] = 0 }
+        for (_, _, entry) in present {
+            let slot = Int(entry.slot)
+            callers[slot].eligible = false
+            let target = line(Int(callers[slot].centre))
+            lines[target].append(entry)
+            queued[target] += 1
+        }
+        return present.map { Int($0.entry.slot) }
+    }
 }

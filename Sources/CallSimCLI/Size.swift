@@ -14,7 +14,7 @@ extension CallSim {
                 Sizing starts from Erlang A's figure for each centre and confirms every answer by simulation \
                 with the scenario's replications and seed, so candidates share their random numbers and the answer \
                 is what `callsim check` of the sized scenario sees. Under local routing each centre is sized on its \
-                own; under overflow or pooled routing the centres are sized together. --by-hour sizes a shift plan \
+                own; under overflow, pooled or time-of-day routing the centres are sized together. --by-hour sizes a shift plan \
                 (consoles in each hour of the day), each hour's targets judged on the calls arriving in it. \
                 --write saves the scenario with the sized consoles, comments and layout kept.
                 """)

@@ -1,3 +1,4 @@
+import Foundation
 import CallModel
 import SimStatistics
 
@@ -76,6 +77,9 @@ public enum ResultDocument {
         case .local: return "local"
         case .overflow: return "overflow"
         case .pooled: return "pooled"
+        case .byTimeOfDay(let main, let periods):
+            let hours = periods.map { String(format: "%02d:00-%02d:00 %@", $0.from, $0.to, routingName($0.policy)) }
+            return ([routingName(main)] + hours).joined(separator: "; ")
         }
     }
 

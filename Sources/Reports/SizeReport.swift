@@ -31,9 +31,10 @@ public enum SizeReport {
         out += TableReports.aligned([header] + rows)
         if plan.byHour {
             out += "\nShift plans: consoles on shift in each hour of the day, 00-01 first\n"
+            let total = (0..<24).map { hour in plan.staffing.reduce(0) { $0 + $1.onShift(hour: hour) } }
             out += TableReports.aligned(result.centres.indices.map { index in
                 [result.centres[index].code, ""] + plan.staffing[index].hours.map(String.init)
-            })
+            } + [["total", ""] + total.map(String.init)])
         }
         out += "\n" + notes(outcome).map { "- " + $0 + "\n" }.joined()
         return out
@@ -88,8 +89,13 @@ public enum SizeReport {
                 + "Erlang A assumes steady Poisson arrivals, exponential handling and patience, no surges, queue limit or redials, "
                 + "and judges the mean rate; or, at the margin, the simulation's estimate is on the other side of a threshold")
         }
-        if outcome.result.scenario.routing != .local {
+        switch outcome.result.scenario.routing {
+        case .local: break
+        case .overflow, .pooled:
             notes.append("under overflow or pooled routing the centres were sized together: a console at one centre also serves its neighbours' callers")
+        case .byTimeOfDay:
+            notes.append("under routing by time of day the centres were sized together: in pooled hours a console on shift anywhere "
+                + "answers callers from every centre, so the country's consoles in those hours are the sum of the column")
         }
         return notes
     }

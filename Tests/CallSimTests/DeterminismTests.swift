@@ -26,7 +26,10 @@ import Testing
     }
 
     @Test("Same seed, every feature at once: byte-identical with 1 and 2 jobs",
-          arguments: ["{policy: overflow, overflow_after: 20s}", "{policy: pooled}", "{policy: local}"])
+          arguments: [
+            "{policy: overflow, overflow_after: 20s}", "{policy: pooled}", "{policy: local}",
+            "{policy: local, periods: [{from: \"22:00\", to: \"07:00\", policy: pooled}, {from: \"12:00\", to: \"14:00\", policy: overflow, overflow_after: 10s}]}",
+          ])
     func everyFeature(routing: String) async throws {
         let text = InvariantTests.busy
             .replacingOccurrences(of: "horizon: 7d", with: """

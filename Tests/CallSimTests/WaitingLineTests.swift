@@ -33,3 +33,23 @@ import Testing
         }
     }
 }
+
+extension WaitingLineTests {
+    @Test("Routing by time of day (pooled nights, overflow at noon) with redials: the books match the lines after every switch")
+    func timeOfDay() throws {
+        let text = Self.overflowWithRedials.replacingOccurrences(
+            of: "routing: {policy: overflow, overflow_after: 30s}",
+            with: "routing: {policy: local, periods: [{from: \"22:00\", to: \"07:00\", policy: pooled}, {from: \"11:00\", to: \"15:00\", policy: overflow, overflow_after: 20s}]}")
+        let scenario = try scenario(text)
+        guard case .byTimeOfDay(let main, let periods) = scenario.routing else { Issue.record("not by time of day"); return }
+        for replication in 0..<scenario.replications {
+            var run = Replication(
+                scenario, replication: replication,
+                routing: TimeOfDayRouting(main: main, periods: periods, centres: scenario.centres))
+            let summary = run.run()
+            #expect(summary.total[KPI.overflowed.index]! > 0)
+            let exact = run.lines.countsAreExact(callers: run.callers)
+            #expect(exact, "replication \(replication): eligible \(run.lines.eligible)")
+        }
+    }
+}

@@ -29,6 +29,12 @@ protocol RoutingPolicy {
 
     /// The centres, in order of preference, whose idle consoles may answer an eligible caller of `centre`.
     func helpers(of centre: Int) -> [Int]
+
+    /// When another policy next comes into force after `time` (routing by time of day); `nil`: never.
+    func nextSwitch(after time: Double) -> Double?
+
+    /// Puts in force the policy for `time` (at a switch).
+    mutating func switchPolicy(at time: Double)
 }
 
 extension RoutingPolicy {
@@ -50,4 +56,20 @@ extension RoutingPolicy {
     func overflowDelay(_ centre: Int) -> Double? { nil }
 
     func helpers(of centre: Int) -> [Int] { [] }
+
+    func nextSwitch(after time: Double) -> Double? { nil }
+
+    mutating func switchPolicy(at time: Double) {}
+}
+
+extension Routing {
+    /// The policy that plays this routing for `centres`.
+    func policy(centres: [Centre]) -> any RoutingPolicy {
+        switch self {
+        case .local: return LocalRouting()
+        case .overflow(let after): return OverflowRouting(after: after, centres: centres)
+        case .pooled: return PooledRouting(centres: centres.count)
+        case .byTimeOfDay(let main, let periods): return TimeOfDayRouting(main: main, periods: periods, centres: centres)
+        }
+    }
 }
