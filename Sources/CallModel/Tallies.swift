@@ -1,3 +1,5 @@
+import SimStatistics
+
 /// How one attempt of a counted caller ended, or that it was offered: what the tallies count.
 enum CallOutcome {
     case offered
@@ -121,4 +123,25 @@ extension HourTally {
         case .blocked: break
         }
     }
+}
+
+/// One replication's figures: for the total, each centre and each call type in `KPI.allCases`
+/// order, and for each hour of the day in `HourKPI.allCases` order.
+public struct ReplicationSummary: Sendable {
+    public let total: [Double?]
+    public let centres: [[Double?]]
+    public let types: [[Double?]]
+    public let hours: [[Double?]]
+    /// The centres whose callers were tallied by the hour of day they arrived, and their figures
+    /// (`slot × 24 + hour`, in `KPI.allCases` order, utilisation `nil`).
+    public let hourlyCentres: [Int]
+    public let centreHours: [[Double?]]
+    /// The share of answered callers who waited longer than each of `Curves.waitPoints`.
+    public let waitSurvival: [Double?]
+    /// Delays to 112 of escalated calls, for the total and then each call type.
+    public let escalationDelays: [WaitHistogram]
+    /// Events processed.
+    public let events: Int
+    /// Calls simulated, counted or not (warm-up and drain included).
+    public let arrivals: Int
 }
