@@ -5,7 +5,10 @@ import SimStatistics
 struct CallTally: Sendable {
     var offered = 0, answered = 0, abandoned = 0, blocked = 0
     var answeredWithinThreshold = 0
-    var escalated = 0, urgentLost = 0, overflowed = 0, redials = 0
+    var escalated = 0, urgentLostCount = 0, overflowed = 0, redials = 0
+    /// The expected urgent callers lost: each caller lost for good adds his escalation probability
+    /// (docs/model.md, "Escalation and urgent loss").
+    var urgentLost = 0.0
     /// Sum of the waits of answered calls, and of answered and abandoned calls, in seconds.
     var answeredWaitSum = 0.0, waitSum = 0.0
     /// Console-seconds busy within the window (its own consoles; centres only).
@@ -21,6 +24,7 @@ struct CallTally: Sendable {
         answeredWithinThreshold += other.answeredWithinThreshold
         escalated += other.escalated
         urgentLost += other.urgentLost
+        urgentLostCount += other.urgentLostCount
         overflowed += other.overflowed
         redials += other.redials
         answeredWaitSum += other.answeredWaitSum
@@ -30,13 +34,17 @@ struct CallTally: Sendable {
         escalationDelays.merge(other.escalationDelays)
     }
 
+    /// This replication's figures, and the observations its percentiles are read from when the
+    /// replications are pooled. `consoleTime`: console-seconds on shift in the window (`nil` for a call type).
+    func scope(consoleTime: Double?) -> ScopeFigures {
+        ScopeFigures(figures: figures(consoleTime: consoleTime), waits: waits.compact(), escalationDelays: escalationDelays.compact())
+    }
+
     /// This replication's figure for each KPI, in `KPI.allCases` order; `nil` where there was
-    /// nothing to measure. `consoleTime`: console-seconds on shift in the window (`nil` for a call type).
+    /// nothing to measure, and for percentiles (pooled over replications instead).
+    /// `consoleTime`: console-seconds on shift in the window (`nil` for a call type).
     func figures(consoleTime: Double?) -> [Double?] {
         func ratio(_ part: Double, _ whole: Int) -> Double? { whole > 0 ? part / Double(whole) : nil }
-        func percentile(_ histogram: WaitHistogram, _ p: Double) -> Double? {
-            histogram.count >= minimumForPercentile ? histogram.quantile(p) : nil
-        }
         return KPI.allCases.map { kpi -> Double? in
             switch kpi {
             case .offered: return Double(offered)
@@ -47,16 +55,13 @@ struct CallTally: Sendable {
             case .serviceLevel: return ratio(Double(answeredWithinThreshold), offered)
             case .asa: return ratio(answeredWaitSum, answered)
             case .meanWait: return ratio(waitSum, offered - blocked)
-            case .waitP50: return percentile(waits, 0.50)
-            case .waitP90: return percentile(waits, 0.90)
-            case .waitP95: return percentile(waits, 0.95)
-            case .waitP99: return percentile(waits, 0.99)
+            case .waitP50, .waitP90, .waitP95, .waitP99, .escalationDelayP95: return nil
             case .utilisation:
                 guard let consoleTime, consoleTime > 0 else { return nil }
                 return busyTime / consoleTime
             case .escalated: return Double(escalated)
-            case .urgentLost: return Double(urgentLost)
-            case .escalationDelayP95: return percentile(escalationDelays, 0.95)
+            case .urgentLost: return urgentLost
+            case .urgentLostCount: return Double(urgentLostCount)
             case .overflowed: return Double(overflowed)
             case .redials: return Double(redials)
             }

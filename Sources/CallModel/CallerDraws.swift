@@ -8,12 +8,16 @@ struct CallerDraws {
     enum Purpose: Int, CaseIterable {
         case arrivals, callType, escalation, handling, wrapup, patience, handoff, decision, dayFactor
         case redialChoice, redialDelay
+        /// Redial attempts draw from streams of their own: how many redials happen depends on the
+        /// consoles, and must not shift the draws of later first-time callers.
+        case retryPatience, retryChoice, retryDelay
     }
 
     /// A centre's random streams, one per purpose.
     struct CentreStreams {
         let arrivals, callType, escalation, handling, wrapup, patience, handoff, decision, dayFactor: RandomStream
         let redialChoice, redialDelay: RandomStream
+        let retryPatience, retryChoice, retryDelay: RandomStream
 
         init(_ streams: RandomStreams, centre: Int) {
             func make(_ purpose: Purpose) -> RandomStream { streams.stream(group: centre, purpose: purpose.rawValue) }
@@ -28,6 +32,9 @@ struct CallerDraws {
             dayFactor = make(.dayFactor)
             redialChoice = make(.redialChoice)
             redialDelay = make(.redialDelay)
+            retryPatience = make(.retryPatience)
+            retryChoice = make(.retryChoice)
+            retryDelay = make(.retryDelay)
         }
     }
 
@@ -80,15 +87,25 @@ struct CallerDraws {
         return caller
     }
 
-    /// What is drawn anew for each attempt: patience, and whether and when he would call again.
+    /// What is drawn anew for each attempt: patience, and whether and when he would call again —
+    /// from the first-attempt streams, or the redial streams for a redial.
     func drawAttempt(_ caller: inout Caller) {
         let centre = Int(caller.centre)
-        caller.patience = patience[centre]?.sample(streams[centre].patience) ?? .infinity
+        let streams = streams[centre]
+        let (patienceStream, choice, delayStream) = caller.isRedial
+            ? (streams.retryPatience, streams.retryChoice, streams.retryDelay)
+            : (streams.patience, streams.redialChoice, streams.redialDelay)
+        caller.patience = patience[centre]?.sample(patienceStream) ?? .infinity
         caller.redialDelay = .infinity
         if let redial, redial.probability > 0 {
-            let again = streams[centre].redialChoice.bernoulli(redial.probability)
-            let delay = redial.delay.sample(streams[centre].redialDelay)
+            let again = choice.bernoulli(redial.probability)
+            let delay = redial.delay.sample(delayStream)
             if again { caller.redialDelay = delay }
         }
+    }
+
+    /// The escalation probability that applies to `caller` (his call type at his centre).
+    func escalationProbability(of caller: Caller) -> Double {
+        profiles[Int(caller.centre) * typeCount + Int(caller.type)].escalation.probability
     }
 }

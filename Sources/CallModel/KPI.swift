@@ -9,6 +9,7 @@ public enum KPI: String, CaseIterable, Sendable {
     case waitP50 = "wait_p50_s", waitP90 = "wait_p90_s", waitP95 = "wait_p95_s", waitP99 = "wait_p99_s"
     case utilisation, escalated
     case urgentLost = "urgent_lost"
+    case urgentLostCount = "urgent_lost_count"
     case escalationDelayP95 = "escalation_delay_p95_s"
     case overflowed, redials
 
@@ -22,11 +23,32 @@ public enum KPI: String, CaseIterable, Sendable {
         switch self {
         case .serviceLevel: return true
         case .abandonmentRate, .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99,
-            .urgentLost, .escalationDelayP95, .blocked, .abandoned:
+            .urgentLost, .urgentLostCount, .escalationDelayP95, .blocked, .abandoned:
             return false
         case .offered, .answered, .utilisation, .escalated, .overflowed, .redials: return nil
         }
     }
+
+    /// For a percentile: which observations it reads and its level. Percentiles are read from all
+    /// replications' observations pooled (docs/model.md, "Estimators").
+    public var percentile: (of: PercentileSource, level: Double)? {
+        switch self {
+        case .waitP50: return (.waits, 0.50)
+        case .waitP90: return (.waits, 0.90)
+        case .waitP95: return (.waits, 0.95)
+        case .waitP99: return (.waits, 0.99)
+        case .escalationDelayP95: return (.escalationDelays, 0.95)
+        default: return nil
+        }
+    }
+}
+
+/// The observations a percentile KPI reads.
+public enum PercentileSource: Sendable {
+    /// Waits of answered calls.
+    case waits
+    /// Delays from first attempt to the 112 alert, of escalated calls.
+    case escalationDelays
 }
 
 /// The figures of one hour of the day in the total's `by_hour` rows (docs/scenario-format.md, "Results").
@@ -57,5 +79,6 @@ public enum Curves {
     public static let escalationPercentiles: [Double] = [0.5, 0.9, 0.95, 0.99]
 }
 
-/// Replications leave a percentile out when they have fewer observations than this (docs/model.md, "Estimators").
+/// A percentile is `null` when all replications together hold fewer observations than this
+/// (docs/model.md, "Estimators").
 let minimumForPercentile: UInt64 = 20

@@ -154,27 +154,29 @@ struct Replication<Routing: RoutingPolicy> {
     mutating func patienceEnds(_ ref: CallerRef) {
         guard callers.isCurrent(ref) else { return }  // answered earlier
         let caller = lines.leave(Int(ref.slot), line: routing.line(of: Int(callers[Int(ref.slot)].centre)), callers: &callers)
-        let lost = giveUp(caller)
+        let loss = giveUp(caller)
         guard caller.counted else { return }
         unresolved -= 1
-        tallies.count(.abandoned(wait: calendar.now - caller.arrival, urgentLost: lost), of: caller)
+        tallies.count(.abandoned(wait: calendar.now - caller.arrival, loss: loss), of: caller)
     }
 
     mutating func block(_ caller: Caller) {
-        let lost = giveUp(caller)
+        let loss = giveUp(caller)
         guard caller.counted else { return }
         unresolved -= 1
-        tallies.count(.blocked(urgentLost: lost), of: caller)
+        tallies.count(.blocked(loss: loss), of: caller)
     }
 
-    /// The attempt ends without an answer: the caller calls again later, or gives up for good.
-    /// Returns `true` when an urgent call is lost.
-    mutating func giveUp(_ caller: Caller) -> Bool {
-        guard caller.redialDelay.isFinite else { return caller.urgent }
+    /// The attempt ends without an answer: the caller calls again later, or gives up for good
+    /// (returned as his loss).
+    mutating func giveUp(_ caller: Caller) -> Loss? {
+        guard caller.redialDelay.isFinite else {
+            return Loss(urgent: caller.urgent, probability: draws.escalationProbability(of: caller))
+        }
         var parked = caller
         parked.id = callers.newID()  // the old id may still stand in a line, for the attempt that ended
         schedule(.redial(callers.park(parked)), at: calendar.now + caller.redialDelay)
-        return false
+        return nil
     }
 
     func isInWindow(_ time: Double) -> Bool { time >= window.start && time < window.end }

@@ -31,7 +31,7 @@ public struct RunResult: Sendable {
     public let waitSurvival: [(seconds: Double, share: Estimate)]
     /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112: `[0]` the total, then
     /// each call type.
-    public let escalationDelays: [[PooledPercentile]]
+    public let escalationDelays: [[Estimate]]
     /// Events processed over all replications.
     public let events: Int
     /// Calls simulated over all replications, counted or not.
@@ -44,6 +44,14 @@ public struct RunResult: Sendable {
         func estimates(_ rows: [[Double?]]) -> [Estimate] {
             guard let width = rows.first?.count else { return [] }
             return (0..<width).map { column in Estimate(values: rows.map { $0[column] }) }
+        }
+        func estimates(_ scopes: [ScopeFigures]) -> [Estimate] {
+            let waits = PercentileSections(scopes.map(\.waits))
+            let delays = PercentileSections(scopes.map(\.escalationDelays))
+            return KPI.allCases.map { kpi in
+                guard let (source, level) = kpi.percentile else { return Estimate(values: scopes.map { $0.figures[kpi.index] }) }
+                return (source == .waits ? waits : delays).estimate(level)
+            }
         }
         self.scenario = scenario
         total = estimates(replications.map(\.total))
@@ -59,9 +67,12 @@ public struct RunResult: Sendable {
         waitSurvival = Curves.waitPoints(threshold: scenario.serviceLevelThreshold).enumerated().map { index, seconds in
             (seconds, Estimate(values: replications.map { $0.waitSurvival[index] }))
         }
-        escalationDelays = (replications.first?.escalationDelays.indices ?? 0..<0).map { scope in
-            PooledPercentile.all(replications.map { $0.escalationDelays[scope] })
-        }
+        let typeCount = replications.first?.types.count ?? 0
+        escalationDelays = ([replications.map(\.total)] + (0..<typeCount).map { type in replications.map { $0.types[type] } })
+            .map { scopes in
+                let sections = PercentileSections(scopes.map(\.escalationDelays))
+                return Curves.escalationPercentiles.map(sections.estimate)
+            }
         var centreHours: [Int: [[Estimate]]] = [:]
         for (slot, centre) in (replications.first?.hourlyCentres ?? []).enumerated() {
             centreHours[centre] = (0..<24).map { hour in estimates(replications.map { $0.centreHours[slot * 24 + hour] }) }
@@ -97,25 +108,33 @@ public struct RunResult: Sendable {
     }
 }
 
-/// A percentile of durations pooled over all replications (escalations are rare: a small centre's
-/// replication may hold too few to measure one), with the 95 % half-width of the per-replication
-/// figures when every replication had enough to measure it.
-public struct PooledPercentile: Sendable {
-    /// The percentile of all replications' values together; `nil` with fewer than 20 in all.
-    public let value: Double?
-    public let ci95: Double?
-    /// Replications that had enough values to measure it on their own.
-    public let replications: Int
+/// One scope's observations pooled over the replications, and over each of k = min(10, n)
+/// sections of consecutive replications, for percentiles estimated by sectioning
+/// (docs/model.md, "Estimators").
+struct PercentileSections {
+    let pooled: WaitHistogram
+    let sections: [WaitHistogram]
+    /// Replications that held at least one observation.
+    let measured: Int
 
-    /// Each of `Curves.escalationPercentiles` from the replications' histograms.
-    static func all(_ histograms: [WaitHistogram]) -> [PooledPercentile] {
+    /// From each replication's observations, in replication order.
+    init(_ replications: [CompactHistogram]) {
         var pooled = WaitHistogram()
-        for histogram in histograms { pooled.merge(histogram) }
-        return Curves.escalationPercentiles.map { p in
-            let each = Estimate(values: histograms.map { $0.count >= minimumForPercentile ? $0.quantile(p) : nil })
-            return PooledPercentile(
-                value: pooled.count >= minimumForPercentile ? pooled.quantile(p) : nil,
-                ci95: each.n == histograms.count ? each.ci95 : nil, replications: each.n)
+        for histogram in replications { pooled.merge(histogram) }
+        self.pooled = pooled
+        let n = replications.count, k = min(10, n)
+        sections = (0..<k).map { section in
+            var histogram = WaitHistogram()
+            for part in replications[(section * n / k)..<((section + 1) * n / k)] { histogram.merge(part) }
+            return histogram
         }
+        measured = replications.filter { $0.count > 0 }.count
+    }
+
+    /// The `level`-percentile of all observations, with its sectioning interval; `nil` with
+    /// fewer than 20 observations in all.
+    func estimate(_ level: Double) -> Estimate {
+        guard pooled.count >= minimumForPercentile else { return Estimate(pooled: nil, sections: [], measured: measured) }
+        return Estimate(pooled: pooled.quantile(level), sections: sections.map { $0.quantile(level) }, measured: measured)
     }
 }

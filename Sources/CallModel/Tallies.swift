@@ -6,10 +6,19 @@ enum CallOutcome {
     /// Answered after `wait`; `overflowed`: by a console of another centre; `alertDelay`: from his
     /// first attempt to the 112 alert being complete (urgent callers).
     case answered(wait: Double, overflowed: Bool, alertDelay: Double)
-    /// Hung up after `wait`; `urgentLost`: an urgent caller who does not call again.
-    case abandoned(wait: Double, urgentLost: Bool)
-    /// Got a busy tone; `urgentLost` as for `abandoned`.
-    case blocked(urgentLost: Bool)
+    /// Hung up after `wait`; `loss` when he does not call again.
+    case abandoned(wait: Double, loss: Loss?)
+    /// Got a busy tone; `loss` as for `abandoned`.
+    case blocked(loss: Loss?)
+}
+
+/// A caller lost for good: whether he was urgent, and the probability that he was (the escalation
+/// probability that applies to him). Whether he is lost is settled before his urgency plays any
+/// part, so the probabilities of all lost callers add up to an unbiased, far steadier estimate of
+/// the urgent callers lost than their count (docs/model.md, "Escalation and urgent loss").
+struct Loss {
+    let urgent: Bool
+    let probability: Double
 }
 
 /// What one replication counts, streamed as calls end so memory does not grow with the horizon:
@@ -68,13 +77,12 @@ struct Tallies {
         var total = CallTally()
         for tally in centres { total.add(tally) }
         return ReplicationSummary(
-            total: total.figures(consoleTime: consoleTime.reduce(0, +)),
-            centres: zip(centres, consoleTime).map { $0.figures(consoleTime: $1) },
-            types: types.map { $0.figures(consoleTime: nil) },
+            total: total.scope(consoleTime: consoleTime.reduce(0, +)),
+            centres: zip(centres, consoleTime).map { $0.scope(consoleTime: $1) },
+            types: types.map { $0.scope(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
-            hourlyCentres: hourlyCentres, centreHours: centreHours.map { $0.figures(consoleTime: nil) },
+            hourlyCentres: hourlyCentres, centreHours: centreHours.map { $0.scope(consoleTime: nil) },
             waitSurvival: total.waits.sharesAbove(Curves.waitPoints(threshold: threshold)),
-            escalationDelays: ([total] + types).map(\.escalationDelays),
             events: events, arrivals: arrivals)
     }
 }
@@ -98,14 +106,20 @@ extension CallTally {
                 escalated += 1
                 escalationDelays.record(alertDelay)
             }
-        case .abandoned(let wait, let urgentLost):
+        case .abandoned(let wait, let loss):
             abandoned += 1
             waitSum += wait
-            if urgentLost { self.urgentLost += 1 }
-        case .blocked(let urgentLost):
+            count(loss)
+        case .blocked(let loss):
             blocked += 1
-            if urgentLost { self.urgentLost += 1 }
+            count(loss)
         }
+    }
+
+    mutating func count(_ loss: Loss?) {
+        guard let loss else { return }
+        urgentLost += loss.probability
+        if loss.urgent { urgentLostCount += 1 }
     }
 }
 
@@ -125,21 +139,35 @@ extension HourTally {
     }
 }
 
-/// One replication's figures: for the total, each centre and each call type in `KPI.allCases`
-/// order, and for each hour of the day in `HourKPI.allCases` order.
+/// One scope's figures in one replication (`KPI.allCases` order; percentiles `nil`), and the
+/// observations its percentiles are read from once the replications are pooled.
+public struct ScopeFigures: Sendable {
+    public let figures: [Double?]
+    public let waits: CompactHistogram
+    public let escalationDelays: CompactHistogram
+
+    /// The observations `source` names.
+    public func observations(_ source: PercentileSource) -> CompactHistogram {
+        switch source {
+        case .waits: return waits
+        case .escalationDelays: return escalationDelays
+        }
+    }
+}
+
+/// One replication's figures: for the total, each centre and each call type, and for each hour
+/// of the day in `HourKPI.allCases` order.
 public struct ReplicationSummary: Sendable {
-    public let total: [Double?]
-    public let centres: [[Double?]]
-    public let types: [[Double?]]
+    public let total: ScopeFigures
+    public let centres: [ScopeFigures]
+    public let types: [ScopeFigures]
     public let hours: [[Double?]]
     /// The centres whose callers were tallied by the hour of day they arrived, and their figures
-    /// (`slot × 24 + hour`, in `KPI.allCases` order, utilisation `nil`).
+    /// (`slot × 24 + hour`, utilisation `nil`).
     public let hourlyCentres: [Int]
-    public let centreHours: [[Double?]]
+    public let centreHours: [ScopeFigures]
     /// The share of answered callers who waited longer than each of `Curves.waitPoints`.
     public let waitSurvival: [Double?]
-    /// Delays to 112 of escalated calls, for the total and then each call type.
-    public let escalationDelays: [WaitHistogram]
     /// Events processed.
     public let events: Int
     /// Calls simulated, counted or not (warm-up and drain included).

@@ -48,10 +48,7 @@ public enum ResultDocument {
         let scopes = ["total"] + (result.types.isEmpty ? [] : result.types.map(\.name))
         document.append(("escalation_delay_percentiles", .array(zip(scopes, result.escalationDelays).map { scope, row in
             .object([("scope", .string(scope))] + zip(Curves.escalationPercentiles, row).map { p, percentile in
-                ("p\(Int((p * 100).rounded()))_s", .object([
-                    ("mean", .number(percentile.value)), ("ci95", .number(percentile.ci95)),
-                    ("n", .number(Double(percentile.replications))),
-                ]))
+                ("p\(Int((p * 100).rounded()))_s", kpi(percentile))
             })
         })))
         document.append(("targets", .array(result.targets.map { row in

@@ -87,4 +87,34 @@ public struct WaitHistogram: Sendable {
         }
         return nil  // unreachable: the counts add up to `count`
     }
+
+    /// The histogram's non-empty buckets only: how a replication carries its observations until
+    /// they are pooled with the other replications'.
+    public func compact() -> CompactHistogram {
+        var buckets: [UInt32] = [], bucketCounts: [UInt64] = []
+        for (index, value) in counts.enumerated() where value > 0 {
+            buckets.append(UInt32(index))
+            bucketCounts.append(value)
+        }
+        return CompactHistogram(count: count, belowSmallest: belowSmallest, buckets: buckets, counts: bucketCounts)
+    }
+
+    /// Adds every value recorded in `other`.
+    public mutating func merge(_ other: CompactHistogram) {
+        count += other.count
+        belowSmallest += other.belowSmallest
+        if let last = other.buckets.last, Int(last) >= counts.count {
+            counts.append(contentsOf: repeatElement(0, count: Int(last) + 1 - counts.count))
+        }
+        for (index, value) in zip(other.buckets, other.counts) { counts[Int(index)] += value }
+    }
+}
+
+/// A `WaitHistogram` as its non-empty buckets: small to keep for every replication.
+public struct CompactHistogram: Sendable {
+    /// The number of values recorded.
+    public let count: UInt64
+    let belowSmallest: UInt64
+    let buckets: [UInt32]
+    let counts: [UInt64]
 }
