@@ -75,8 +75,8 @@ CONCLUSION = """
   0.24 % of calls, because the night brings an eighth of the day's calls. About a thousand calls a
   fortnight are then answered by another centre's console. `callsim size --by-hour
   Scenarios/romania-119-night-pool.yaml` finds how few night consoles still meet every target, and
-  where (Reports/sizing/romania-119-night-pool.txt): 3 to 6 on shift in the night hours, at the
-  busiest centres.
+  where (Reports/sizing/romania-119-night-pool.txt): 10 and 7 on shift at 22:00-24:00, then 3 to 6
+  until 07:00, at the busiest centres.
 - The delay to 112 is set by the call itself (when the need becomes clear, and the hand-off), not by
   waiting: routing does not change it. To shorten it, work on the decision and hand-off times.
 - These figures rest on the assumptions stated in the scenario files (handling times, patience, the

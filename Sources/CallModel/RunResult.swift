@@ -80,13 +80,11 @@ public struct RunResult: Sendable {
         self.centreHours = centreHours
         var targets: [TargetResult] = []
         for target in scenario.targets {
-            targets.append(TargetResult(
-                scope: "total", target: target, estimate: target.estimate(from: total, horizon: scenario.horizon)))
+            targets.append(target.result(scope: "total", kpis: total, horizon: scenario.horizon, precision: scenario.precision))
             if target.nationalOnly { continue }
             for centre in centres {
-                targets.append(TargetResult(
-                    scope: centre.code, target: target,
-                    estimate: target.estimate(from: centre.kpis, horizon: scenario.horizon)))
+                targets.append(target.result(
+                    scope: centre.code, kpis: centre.kpis, horizon: scenario.horizon, precision: scenario.precision))
             }
         }
         self.targets = targets

@@ -14,8 +14,14 @@ public struct Scenario: Sendable {
     public var horizon: Double
     /// Time before the window opens, in seconds (≥ 0); the system starts empty at time 0.
     public var warmup: Double
-    /// Number of independent replications (1 ... `maxReplications`).
+    /// Number of independent replications (1 ... `maxReplications`): the first batch when
+    /// `precision` is above 0.
     public var replications: Int
+    /// The decision zone of every target as a share of its threshold: replications double from
+    /// `replications` while a target is undecided (0: a fixed number of replications).
+    public var precision: Double
+    /// The most replications the precision rule may run (≥ `replications`).
+    public var maxReplications: Int
     /// "Answered within" for the service level, in seconds.
     public var serviceLevelThreshold: Double
     /// How arrivals vary over the day and the week.
@@ -39,9 +45,13 @@ public struct Scenario: Sendable {
     /// "Draws and streams").
     public static let maxReplications = RandomStreams.maxReplications, maxCentres = RandomStreams.maxGroups
 
+    /// The precision and the cap of replications when a scenario gives none.
+    public static let defaultPrecision = 0.05, defaultMaxReplications = 2_000
+
     /// A scenario from its parts; see each property for what it must satisfy.
     public init(
         name: String, seed: UInt64 = 1, horizon: Double, warmup: Double = 0, replications: Int = 10,
+        precision: Double = Scenario.defaultPrecision, maxReplications: Int = Scenario.defaultMaxReplications,
         serviceLevelThreshold: Double = 20, arrivals: ArrivalPattern = ArrivalPattern(),
         callTypes: [CallType] = [CallType(name: "call", share: 1)], centres: [Centre],
         routing: Routing = .local, redial: Redial? = nil, surges: [Surge] = [], absences: [Absence] = [],
@@ -52,6 +62,8 @@ public struct Scenario: Sendable {
         self.horizon = horizon
         self.warmup = warmup
         self.replications = replications
+        self.precision = precision
+        self.maxReplications = max(maxReplications, replications)
         self.serviceLevelThreshold = serviceLevelThreshold
         self.arrivals = arrivals
         self.callTypes = callTypes

@@ -5,38 +5,63 @@ import Foundation
 /// Each replication draws only from its own random streams, and the figures are gathered in
 /// replication order, so the result is the same whatever `jobs` is.
 public enum Simulator {
-    /// Runs every replication of `scenario`.
+    /// Runs `scenario`'s replications by the precision rule (docs/model.md, "Targets and how they
+    /// are decided"): a first batch of `replications`, then, while a target is undecided and the
+    /// cap `maxReplications` is not reached, as many again (n, 2n, 4n, … capped). Replication i
+    /// always uses the same streams, so the result equals a plain run with the final number,
+    /// whatever `jobs` is.
     /// - Parameters:
     ///   - jobs: replications run at once (≥ 1).
     ///   - hourlyCentres: centres whose KPIs are also estimated by the hour of day calls arrived.
+    ///   - undecided: whether the result still holds an undecided decision; by default, whether
+    ///     any target is undecided. Sizing passes the decisions it makes.
     ///   - progress: called after each replication ends with the replications done so far and the
     ///     calls they simulated.
     public static func run(
         _ scenario: Scenario, jobs: Int = 1, hourlyCentres: [Int] = [],
+        undecided: ((RunResult) -> Bool)? = nil,
         progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)? = nil
     ) async -> RunResult {
         let started = Date()
-        let count = scenario.replications
-        var summaries = [ReplicationSummary?](repeating: nil, count: count)
+        var summaries: [ReplicationSummary] = []
+        var wanted = scenario.replications
+        while true {
+            summaries += await batch(
+                scenario, replications: summaries.count..<wanted, jobs: jobs, hourlyCentres: hourlyCentres,
+                calls: summaries.reduce(0) { $0 + $1.arrivals }, progress: progress)
+            var ran = scenario
+            ran.replications = wanted
+            let result = RunResult(scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started))
+            let open = undecided?(result) ?? result.targets.contains { $0.state == .undecided }
+            guard open, scenario.precision > 0, wanted < scenario.maxReplications else { return result }
+            wanted = min(2 * wanted, scenario.maxReplications)
+        }
+    }
+
+    /// Runs `replications` of `scenario`, `jobs` at a time, and returns their figures in order.
+    static func batch(
+        _ scenario: Scenario, replications: Range<Int>, jobs: Int, hourlyCentres: [Int], calls done: Int,
+        progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)?
+    ) async -> [ReplicationSummary] {
+        var summaries = [ReplicationSummary?](repeating: nil, count: replications.count)
         await withTaskGroup(of: (Int, ReplicationSummary).self) { group in
-            var next = 0
+            var next = replications.lowerBound
             func start() {
                 let replication = next
                 group.addTask { (replication, replicate(scenario, replication: replication, hourlyCentres: hourlyCentres)) }
                 next += 1
             }
-            for _ in 0..<min(max(jobs, 1), count) { start() }
-            var done = 0, calls = 0
+            for _ in 0..<min(max(jobs, 1), replications.count) { start() }
+            var finished = replications.lowerBound, calls = done
             for await (replication, summary) in group {
-                summaries[replication] = summary
-                done += 1
+                summaries[replication - replications.lowerBound] = summary
+                finished += 1
                 calls += summary.arrivals
-                progress?(done, calls)
-                if next < count { start() }
+                progress?(finished, calls)
+                if next < replications.upperBound { start() }
             }
         }
-        return RunResult(
-            scenario: scenario, replications: summaries.map { $0! }, wallSeconds: Date().timeIntervalSince(started))
+        return summaries.map { $0! }
     }
 
     /// Runs replication `replication` (from 0) of `scenario` on the calling thread.

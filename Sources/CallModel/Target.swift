@@ -47,24 +47,65 @@ public struct Target: Sendable, Equatable {
     }
 }
 
+/// How a target stands, judged on its estimate's interval, not its point estimate alone
+/// (docs/model.md, "Targets and how they are decided").
+public enum TargetState: String, Sendable, CaseIterable {
+    /// The one-sided 95 % bound is on the right side of the threshold.
+    case met
+    /// Neither met nor missed, the interval within the decision zone, the estimate on the right side.
+    case borderlineMet = "borderline-met"
+    /// Neither met nor missed, the interval within the decision zone, the estimate on the wrong side.
+    case borderlineMissed = "borderline-missed"
+    /// Neither met nor missed, the interval wider than the decision zone: more replications needed.
+    case undecided
+    /// The one-sided 95 % bound is on the wrong side of the threshold.
+    case missed
+    /// Nothing to estimate it from (too few observations pooled).
+    case notEstimated = "not estimated"
+
+    /// `true` for the states that fail `check` (and that `size` does not accept).
+    public var fails: Bool { self == .borderlineMissed || self == .undecided || self == .missed }
+}
+
 /// How one target fared in one scope (the total or a centre).
 public struct TargetResult: Sendable {
     /// `total` or a centre's code.
     public let scope: String
     public let target: Target
-    /// The estimate: the mean over replications, and its 95 % half-width.
+    /// The estimate, in the target's unit (`urgent_lost_per_year` scaled to a year).
     public let estimate: Estimate
-
-    /// `true` when the estimate is on the right side of the threshold; `nil` when there is no estimate.
-    public var met: Bool? { target.isMet(by: estimate) }
+    /// Judged with the run's precision.
+    public let state: TargetState
 }
 
 extension Target {
-    /// `true` when the estimate's mean is on the right side of the threshold; `nil` when there is
-    /// no estimate (the scope is skipped, neither passed nor failed).
-    public func isMet(by estimate: Estimate) -> Bool? {
-        guard let mean = estimate.mean else { return nil }
-        return measure.isMinimum ? mean >= threshold : mean <= threshold
+    /// The smallest decision zone, in the target's unit: 0.001 for shares, 1 s for durations, 0.1
+    /// for counts a year.
+    public var zoneFloor: Double {
+        switch measure {
+        case .serviceLevel, .abandonmentRate: return 0.001
+        case .asa, .waitP95, .escalationDelayP95: return 1
+        case .urgentLostPerYear: return 0.1
+        }
+    }
+
+    /// The target's state given its estimate: met or missed when the one-sided 95 % bound
+    /// (estimate ± ci95 · t₀.₉₅/t₀.₉₇₅) is clear of the threshold; otherwise borderline when the
+    /// half-width is within the zone, `precision × |threshold|` (never below `zoneFloor`), else undecided.
+    public func state(of estimate: Estimate, precision: Double) -> TargetState {
+        guard let mean = estimate.mean else { return .notEstimated }
+        let halfWidth = estimate.ci95 ?? .infinity
+        let df = estimate.degreesOfFreedom
+        let oneSided = df >= 1
+            ? halfWidth * StudentT.quantile95(degreesOfFreedom: df) / StudentT.quantile975(degreesOfFreedom: df)
+            : .infinity
+        // Distances on the side that must hold: positive is good.
+        let margin = measure.isMinimum ? mean - threshold : threshold - mean
+        if halfWidth == 0 || margin - oneSided >= 0 { return margin >= 0 ? .met : .missed }
+        if margin + oneSided < 0 { return .missed }
+        let zone = max(precision * abs(threshold), zoneFloor)
+        guard halfWidth <= zone else { return .undecided }
+        return margin >= 0 ? .borderlineMet : .borderlineMissed
     }
 
     /// The estimate this target judges, from the scope's KPI estimates (`KPI.allCases` order) over
@@ -72,5 +113,11 @@ extension Target {
     public func estimate(from kpis: [Estimate], horizon: Double) -> Estimate {
         let estimate = kpis[measure.kpi.index]
         return measure == .urgentLostPerYear ? estimate.scaled(by: 365 * 86_400 / horizon) : estimate
+    }
+
+    /// The result of this target in `scope`, from the scope's KPI estimates.
+    public func result(scope: String, kpis: [Estimate], horizon: Double, precision: Double) -> TargetResult {
+        let estimate = estimate(from: kpis, horizon: horizon)
+        return TargetResult(scope: scope, target: self, estimate: estimate, state: state(of: estimate, precision: precision))
     }
 }

@@ -16,6 +16,9 @@ public struct CheckRow: Sendable {
     public let estimate: Estimate
     /// The baseline run's estimate of the same figure, if a baseline was given.
     public let baseline: Double?
+    /// A target's state; `nil` for a regression check.
+    public let state: TargetState?
+    /// `false` when the row fails `check`: a target in a failing state, or a regression.
     public let passed: Bool
     /// Why it failed, with the figures.
     public let message: String
@@ -40,9 +43,14 @@ public struct Baseline {
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw BaselineError(description: "\(path): the baseline is not a callsim report.json (not a JSON object)")
         }
-        guard (document["format_version"] as? Int) == ResultDocument.formatVersion else {
+        guard let version = document["format_version"] as? Int else {
+            throw BaselineError(description: "\(path): the baseline is not a callsim report.json (no whole-number format_version)")
+        }
+        guard version == ResultDocument.formatVersion else {
             throw BaselineError(description:
-                "\(path): the baseline has format_version \(document["format_version"] ?? "none"); this callsim writes \(ResultDocument.formatVersion)")
+                "\(path): the baseline has format_version \(version); this callsim writes \(ResultDocument.formatVersion) "
+                + "(percentiles pooled over replications, urgent callers lost estimated from every lost caller): "
+                + "refresh it with `callsim run SCENARIO --output DIR` and use DIR/report.json")
         }
         guard let name = document["scenario"] as? String, name == scenario else {
             throw BaselineError(description:
@@ -78,16 +86,23 @@ public enum CheckReport {
     public static func rows(_ result: RunResult, baseline: Baseline?, tolerance: Double) -> [CheckRow] {
         var rows: [CheckRow] = []
         for target in result.targets {
-            guard let met = target.met else { continue }  // nothing to measure in this scope
             let measure = target.target.measure
             let figure = baseline?.values(scope: target.scope, kpi: measure.kpi.rawValue)
             let scale = measure == .urgentLostPerYear ? 365 * 86_400 / result.scenario.horizon : 1
+            let bound = "\(measure.isMinimum ? "≥" : "≤") \(JSON.format(target.target.threshold))"
+            let message: String
+            switch target.state {
+            case .met: message = ""
+            case .borderlineMet: message = "borderline: \(describe(target.estimate)) meets \(bound) but its interval reaches past it"
+            case .notEstimated: message = "not estimated: too few observations in this scope"
+            case .undecided: message = "undecided: \(describe(target.estimate)) against \(bound): raise precision or replications"
+            case .borderlineMissed, .missed:
+                message = "\(target.state.rawValue): \(measure.reportedKey) \(describe(target.estimate)) against \(bound)"
+            }
             rows.append(CheckRow(
                 scope: target.scope, kpi: measure.reportedKey, bound: measure.isMinimum ? "min" : "max",
                 threshold: target.target.threshold, estimate: target.estimate,
-                baseline: figure?.mean.map { $0 * scale }, passed: met,
-                message: met ? "" : "\(measure.reportedKey) \(describe(target.estimate)) misses the target "
-                    + "\(measure.isMinimum ? "≥" : "≤") \(target.target.threshold)"))
+                baseline: figure?.mean.map { $0 * scale }, state: target.state, passed: !target.state.fails, message: message))
         }
         guard let baseline else { return rows }
         var compared: [(scope: String, kpi: KPI)] = result.targets.map { ($0.scope, $0.target.measure.kpi) }
@@ -114,7 +129,7 @@ public enum CheckReport {
             let regressed = test.worse && significant
             rows.append(CheckRow(
                 scope: test.scope, kpi: test.kpi.rawValue, bound: "baseline", threshold: test.base, estimate: test.current,
-                baseline: test.base, passed: !regressed,
+                baseline: test.base, state: nil, passed: !regressed,
                 message: regressed ? "\(test.kpi.rawValue) \(describe(test.current)) regressed from the baseline's "
                     + "\(test.base) (worse by more than \(tolerance * 100) %, p = \(test.p), Holm at 5 %)" : ""))
         }
@@ -126,14 +141,34 @@ public enum CheckReport {
         return estimate.ci95.map { "\(mean) ± \($0)" } ?? "\(mean)"
     }
 
-    /// One line per row.
+    /// What fails first (estimate ± ci95, threshold, state), the targets not estimated, then a
+    /// one-line verdict with the count of each state.
     public static func text(_ rows: [CheckRow]) -> String {
-        let table = [["scope", "kpi", "bound", "threshold", "estimate", "result"]] + rows.map { row in
+        func line(_ row: CheckRow) -> [String] {
             [row.scope, row.kpi, row.bound, row.threshold.map { JSON.format($0) } ?? "–", describe(row.estimate),
-             row.passed ? "PASS" : "FAIL"]
+             row.state?.rawValue ?? (row.passed ? "no regression" : "regressed")]
         }
-        let failed = rows.filter { !$0.passed }.count
-        return TableReports.aligned(table) + "\n\(rows.count - failed) passed, \(failed) failed\n"
+        let header = ["scope", "kpi", "bound", "threshold", "estimate", "state"]
+        var out = ""
+        let failing = rows.filter { !$0.passed }
+        if !failing.isEmpty { out += "Failing\n" + TableReports.aligned([header] + failing.map(line)) + "\n" }
+        let borderline = rows.filter { $0.state == .borderlineMet }
+        if !borderline.isEmpty { out += "Borderline (pass)\n" + TableReports.aligned([header] + borderline.map(line)) + "\n" }
+        let notEstimated = rows.filter { $0.state == .notEstimated }
+        for kpi in Set(notEstimated.map(\.kpi)).sorted() {
+            let scopes = notEstimated.filter { $0.kpi == kpi }.map(\.scope)
+            out += "Not estimated (too few observations): \(kpi) at \(scopes.count) scope(s): \(scopes.joined(separator: ", "))\n"
+        }
+        let counts = TargetState.allCases.compactMap { state -> String? in
+            let count = rows.filter { $0.state == state }.count
+            return count > 0 ? "\(count) \(state.rawValue)" : nil
+        }
+        let regressions = rows.filter { $0.state == nil }
+        var parts = counts
+        if !regressions.isEmpty { parts.append("\(regressions.filter { !$0.passed }.count) of \(regressions.count) baseline KPIs regressed") }
+        out += (failing.isEmpty ? "PASSED" : "FAILED") + ": " + parts.joined(separator: ", ") + "\n"
+        out += "\(rows.count - failing.count) passed, \(failing.count) failed\n"
+        return out
     }
 
     /// `check --format json`.
@@ -144,7 +179,8 @@ public enum CheckReport {
                 .object([
                     ("scope", .string(row.scope)), ("kpi", .string(row.kpi)), ("bound", .string(row.bound)),
                     ("threshold", .number(row.threshold)), ("estimate", .number(row.estimate.mean)),
-                    ("ci95", .number(row.estimate.ci95)), ("baseline", .number(row.baseline)), ("passed", .bool(row.passed)),
+                    ("ci95", .number(row.estimate.ci95)), ("baseline", .number(row.baseline)),
+                    ("state", row.state.map { .string($0.rawValue) } ?? .null), ("passed", .bool(row.passed)),
                 ])
             })),
         ])
@@ -160,17 +196,22 @@ public enum CheckReport {
         for row in rows where !scopes.contains(row.scope) { scopes.append(row.scope) }
         let failures = rows.filter { !$0.passed }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"callsim check: \(escape(scenario))\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out += "<testsuites name=\"callsim check: \(escape(scenario))\" tests=\"\(rows.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(rows.filter { $0.state == .notEstimated }.count)\">\n"
         for scope in scopes {
             let cases = rows.filter { $0.scope == scope }
-            out += "  <testsuite name=\"\(escape(scope))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" errors=\"0\" skipped=\"0\">\n"
+            let skipped = cases.filter { $0.state == .notEstimated }.count
+            out += "  <testsuite name=\"\(escape(scope))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" errors=\"0\" skipped=\"\(skipped)\">\n"
             for row in cases {
                 let name = "\(row.kpi) \(row.bound) \(row.threshold.map { JSON.format($0) } ?? "")"
                 out += "    <testcase classname=\"\(escape(scenario)).\(escape(scope))\" name=\"\(escape(name))\" time=\"0\""
-                if row.passed {
+                if row.state == .notEstimated {
+                    out += ">\n      <skipped message=\"\(escape(row.message))\"/>\n    </testcase>\n"
+                } else if row.passed && row.message.isEmpty {
                     out += "/>\n"
+                } else if row.passed {
+                    out += ">\n      <system-out>\(escape(row.message))</system-out>\n    </testcase>\n"
                 } else {
-                    out += ">\n      <failure message=\"\(escape(row.message))\" type=\"\(row.bound == "baseline" ? "Regression" : "TargetMissed")\"/>\n    </testcase>\n"
+                    out += ">\n      <failure message=\"\(escape(row.message))\" type=\"\(row.bound == "baseline" ? "Regression" : row.state == .undecided ? "TargetUndecided" : "TargetMissed")\"/>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"

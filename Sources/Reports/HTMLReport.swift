@@ -237,7 +237,7 @@ public enum HTMLReport {
         let one: (Double) -> String = kpi.hasSuffix("_s") ? ChartLabel.duration
             : kpi == "urgent_lost_per_year" ? { String(format: "%.1f", $0) } : { String(format: "%.1f%%", $0 * 100) }
         let estimate = row.estimate.map { one($0) + (row.ci95.map { " ± " + one($0) } ?? "") } ?? "–"
-        let verdict = row.met.map { $0 ? "<span class=\"pass\">met</span>" : "<span class=\"fail\">missed</span>" } ?? "–"
+        let verdict = row.state.map { "<span class=\"\($0.fails ? "fail" : "pass")\">\($0.rawValue)</span>" } ?? "–"
         return [(row.bound == "min" ? "≥ " : "≤ ") + escape(one(row.threshold)), escape(estimate), verdict]
     }
 

@@ -60,7 +60,7 @@ enum KPIText {
         let estimate = measure == .urgentLostPerYear
             ? row.estimate.mean.map { String(format: "%.1f", $0) + (row.estimate.ci95.map { String(format: " ± %.1f", $0) } ?? "") } ?? "–"
             : text(row.estimate, kpi)
-        let verdict = row.met.map { $0 ? "PASS" : "FAIL" } ?? "–"
+        let verdict = row.state.rawValue
         return [row.scope, measure.reportedKey, (measure.isMinimum ? "≥ " : "≤ ") + threshold, estimate, verdict]
     }
 }

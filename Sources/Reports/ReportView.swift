@@ -1,3 +1,4 @@
+import CallModel
 import Foundation
 
 /// A `report.json` that cannot be read as a result document: exit status 2.
@@ -43,7 +44,11 @@ public struct ReportView {
         public let scope: String, kpi: String, bound: String
         public let threshold: Double
         public let estimate: Double?, ci95: Double?
-        public let met: Bool?
+        public let state: TargetState?
+
+        /// `true` when the target holds (met or borderline-met), `false` when it fails, `nil` when
+        /// it was not estimated.
+        public var met: Bool? { state.flatMap { $0 == .notEstimated ? nil : !$0.fails } }
     }
 
     /// Where the document came from, for messages.
@@ -101,7 +106,7 @@ public struct ReportView {
             else { return nil }
             return TargetRow(
                 scope: scope, kpi: kpi, bound: row["bound"] as? String ?? "min", threshold: threshold,
-                estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double, met: row["met"] as? Bool)
+                estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double, state: (row["state"] as? String).flatMap(TargetState.init(rawValue:)))
         }
         guard hours.count == 24 else { throw ReportError(description: "\(source): the report has no 24 by_hour rows") }
     }

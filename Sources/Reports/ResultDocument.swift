@@ -5,7 +5,7 @@ import SimStatistics
 /// The result document (docs/scenario-format.md, "Results"): what `run --format json` prints and `report.json` holds.
 public enum ResultDocument {
     /// The document's version; `check --baseline` refuses a baseline of another.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// The document for `result`. `withValues` adds each KPI's per-replication figures (report.json),
     /// so that two runs with common random numbers can be compared pair by pair.
@@ -59,7 +59,7 @@ public enum ResultDocument {
                 ("threshold", .number(row.target.threshold)),
                 ("estimate", .number(row.estimate.mean)),
                 ("ci95", .number(row.estimate.ci95)),
-                ("met", row.met.map { JSON.bool($0) } ?? .null),
+                ("state", .string(row.state.rawValue)),
             ])
         })))
         document.append(("run", .object([

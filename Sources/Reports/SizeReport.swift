@@ -66,7 +66,7 @@ public enum SizeReport {
             })),
             ("total", .object([("kpis", .object(ResultDocument.kpis(result.total)))])),
             ("unreachable", .array(outcome.unreachable.map { .string($0) })),
-            ("targets_met", .bool(!result.targets.contains { $0.met == false })),
+            ("targets_met", .bool(!result.targets.contains { $0.state.fails })),
         ])
     }
 
@@ -76,7 +76,7 @@ public enum SizeReport {
         if !outcome.unreachable.isEmpty {
             notes.append("targets are missed even with --max-consoles at: \(outcome.unreachable.joined(separator: ", "))")
         }
-        let missed = outcome.result.targets.filter { $0.met == false }
+        let missed = outcome.result.targets.filter { $0.state.fails }
         if missed.isEmpty {
             notes.append("every target holds at the answer, for every centre and the total; `callsim check` of the sized scenario says the same")
         } else {

@@ -71,7 +71,7 @@ struct ScenarioBuilder {
     let requireStable: Bool
 
     static let topKeys = [
-        "name", "seed", "horizon", "warmup", "replications", "service_level_threshold", "consoles",
+        "name", "seed", "horizon", "warmup", "replications", "precision", "max_replications", "service_level_threshold", "consoles",
         "queue_capacity", "handling", "wrapup", "patience", "escalation", "redial", "arrivals", "call_types",
         "surges", "absences", "routing", "targets", "national_targets", "centres",
     ]
@@ -90,6 +90,16 @@ struct ScenarioBuilder {
         let replications = try top["replications"]?.integer(
             in: 1...Scenario.maxReplications, allowed: "a whole number from 1 to \(Scenario.maxReplications)")
             ?? 10
+        let precision = try top["precision"]?.number(in: 0...1, allowed: "a share of each target's threshold from 0 to 1 (0: a fixed number of replications)")
+            ?? Scenario.defaultPrecision
+        let maxReplications = try top["max_replications"].map { field -> Int in
+            let cap = try field.integer(
+                in: 1...Scenario.maxReplications, allowed: "a whole number from 1 to \(Scenario.maxReplications)")
+            guard cap >= replications else {
+                throw field.error("must be at least replications (\(replications)): it caps how far the precision rule doubles them")
+            }
+            return cap
+        } ?? max(Scenario.defaultMaxReplications, replications)
         let threshold = try top["service_level_threshold"]?.duration() ?? 20
         let defaults = try settings(top)
         let consoles = try top["consoles"].map(consoleCount) ?? .allDay(2)
@@ -124,7 +134,7 @@ struct ScenarioBuilder {
         let absences = try top["absences"].map { try self.absences($0, centres: centres) } ?? []
         let scenario = Scenario(
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
-            serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
+            precision: precision, maxReplications: maxReplications, serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
             routing: routing, redial: redial, surges: surges, absences: absences,
             targets: targets)
         if requireStable && routing == .local {

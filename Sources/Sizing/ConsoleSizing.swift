@@ -60,7 +60,10 @@ public struct ConsoleSizing: Sendable {
             await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true)
         }
         let sized = plan.staff(scenario)
-        let result = await Simulator.run(sized, jobs: jobs, hourlyCentres: byHour ? all : [])
+        let byHour = byHour
+        let result = await Simulator.run(
+            sized, jobs: jobs, hourlyCentres: byHour ? all : [],
+            undecided: { Verdict($0, centres: all, judgeTotal: true, byHour: byHour).undecided })
         return Outcome(
             sized: sized, result: result, plan: plan, erlangStart: start, unreachable: search.unreachable,
             simulations: search.simulations + 1)
@@ -100,7 +103,7 @@ struct Search {
         let byHour = sizing.byHour
         let before = plan
         makeStable(&plan, base: base, centres: centres)
-        var result = await evaluate(plan, base: base, centres: centres)
+        var result = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
         var aggregateStep = 1  // consoles added at once while only an aggregate misses; doubles each round
         while true {
             let verdict = Verdict(result, centres: centres, judgeTotal: judgeTotal, byHour: byHour)
@@ -124,7 +127,7 @@ struct Search {
                 return
             }
             for slot in additions { plan[slot] += 1 }
-            result = await evaluate(plan, base: base, centres: centres)
+            result = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
         }
         // Take consoles away one at a time, each from the slot with the most consoles for its load
         // (so that, pooled, consoles stay where the calls are); a slot that cannot spare one is done.
@@ -139,7 +142,7 @@ struct Search {
             let slot = open[pick]
             plan[slot] -= 1
             if plan.staffing[slot.centre].peak >= sizing.floor(slot.centre), !plan.staff(base, centres: centres).queuesGrowWithoutEnd {
-                let trial = await evaluate(plan, base: base, centres: centres)
+                let trial = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
                 if Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: byHour).allMet {
                     result = trial
                     continue
@@ -169,9 +172,12 @@ struct Search {
         }
     }
 
-    mutating func evaluate(_ plan: ConsolePlan, base: Scenario, centres: [Int]) async -> RunResult {
+    /// A candidate's run, by the precision rule on the decisions sizing makes with it.
+    mutating func evaluate(_ plan: ConsolePlan, base: Scenario, centres: [Int], judgeTotal: Bool) async -> RunResult {
         simulations += 1
+        let byHour = sizing.byHour
         return await Simulator.run(
-            plan.staff(base, centres: centres), jobs: sizing.jobs, hourlyCentres: sizing.byHour ? centres : [])
+            plan.staff(base, centres: centres), jobs: sizing.jobs, hourlyCentres: byHour ? centres : [],
+            undecided: { Verdict($0, centres: centres, judgeTotal: judgeTotal, byHour: byHour).undecided })
     }
 }

@@ -10,25 +10,40 @@ struct Verdict {
     /// The first target the total misses, if any.
     var totalMiss: Target.Measure?
 
+    /// Some judged target is undecided: more replications would settle it.
+    var undecided = false
+
     var totalFails: Bool { totalMiss != nil }
     var allMet: Bool { failingSlots.isEmpty && failingCentres.isEmpty && !totalFails }
 
     /// Judges `result` at `centres` (and at the total when `judgeTotal`). Sizing all day, a centre's
     /// targets are judged on all its calls; sizing by hour, each hour's on the calls arriving in it
     /// (but `urgent_lost_per_year`, a count over the year), and the whole day's too, so that the
-    /// sized scenario passes `check`. A scope without an estimate is skipped (docs/model.md, "Targets and how they are decided").
+    /// sized scenario passes `check`. A target fails in the states `check` fails
+    /// (borderline-missed, undecided, missed); one that cannot be estimated does not hold a
+    /// candidate back (docs/model.md, "Targets and how they are decided").
     init(_ result: RunResult, centres: [Int], judgeTotal: Bool, byHour: Bool) {
         let scenario = result.scenario
-        let horizon = scenario.horizon
+        var undecided = false
         func misses(_ targets: [Target], _ kpis: [Estimate]) -> Bool {
-            targets.contains { $0.isMet(by: $0.estimate(from: kpis, horizon: horizon)) == false }
+            var missed = false
+            for target in targets {
+                let state = target.result(scope: "", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision).state
+                if state == .undecided { undecided = true }
+                if state.fails { missed = true }
+            }
+            return missed
         }
         let centreTargets = scenario.targets.filter { !$0.nationalOnly }
         for centre in centres {
             let whole = result.centres[centre].kpis
             if byHour {
+                // An hour's calls are few: its undecided targets count as failing (the console stays)
+                // rather than hold the run open, which would cost thousands of replications a candidate.
                 let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
+                let wasUndecided = undecided
                 let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0]) }
+                undecided = wasUndecided
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
                 if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole) }) {
                     failingCentres.append((centre, miss.measure))
@@ -39,7 +54,10 @@ struct Verdict {
         }
         if judgeTotal {
             totalMiss = scenario.targets.first { misses([$0], result.total) }?.measure
+            // Judge every total target, so that `undecided` sees them all.
+            _ = scenario.targets.map { misses([$0], result.total) }
         }
+        self.undecided = undecided
     }
 
     /// Calls in a slot not answered within the service-level threshold (offered × (1 − service

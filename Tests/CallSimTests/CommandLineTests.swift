@@ -52,7 +52,7 @@ import Testing
         let result = try execute(["run", good, "--replications", "3", "--format", "json", "--output", output.path])
         #expect(result.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(document["format_version"] as? Int == 1)
+        #expect(document["format_version"] as? Int == 2)
         #expect((document["centres"] as? [Any])?.count == 2)
         #expect((document["by_hour"] as? [Any])?.count == 24)
         let total = try #require(document["total"] as? [String: Any])

@@ -129,6 +129,11 @@ import Testing
         Case(name: "an empty list of routing periods", replace: "horizon: 7d",
              with: "horizon: 7d\nrouting: {policy: local, periods: []}",
              line: 3, field: "routing.periods", says: "at least one period"),
+        Case(name: "a precision above 1", replace: "horizon: 7d", with: "horizon: 7d\nprecision: 5",
+             line: 3, field: "precision", says: "a share of each target's threshold from 0 to 1"),
+        Case(name: "max_replications below replications", replace: "horizon: 7d",
+             with: "horizon: 7d\nreplications: 40\nmax_replications: 20",
+             line: 4, field: "max_replications", says: "must be at least replications (40)"),
         Case(name: "a target out of range", replace: "horizon: 7d", with: "horizon: 7d\ntargets: {service_level: 80}",
              line: 3, field: "targets.service_level", says: "a fraction from 0 to 1"),
     ]
