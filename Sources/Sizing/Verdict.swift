@@ -25,11 +25,12 @@ struct Verdict {
     init(_ result: RunResult, centres: [Int], judgeTotal: Bool, byHour: Bool) {
         let scenario = result.scenario
         var undecided = false
-        func misses(_ targets: [Target], _ kpis: [Estimate]) -> Bool {
+        /// `holdsOpen`: an undecided target asks for more replications.
+        func misses(_ targets: [Target], _ kpis: [Estimate], holdsOpen: Bool = true) -> Bool {
             var missed = false
             for target in targets {
                 let state = target.result(scope: "", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision).state
-                if state == .undecided { undecided = true }
+                if state == .undecided && holdsOpen { undecided = true }
                 if state.fails { missed = true }
             }
             return missed
@@ -41,9 +42,7 @@ struct Verdict {
                 // An hour's calls are few: its undecided targets count as failing (the console stays)
                 // rather than hold the run open, which would cost thousands of replications a candidate.
                 let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
-                let wasUndecided = undecided
-                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0]) }
-                undecided = wasUndecided
+                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], holdsOpen: false) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
                 if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole) }) {
                     failingCentres.append((centre, miss.measure))
@@ -53,9 +52,8 @@ struct Verdict {
             }
         }
         if judgeTotal {
-            totalMiss = scenario.targets.first { misses([$0], result.total) }?.measure
-            // Judge every total target, so that `undecided` sees them all.
-            _ = scenario.targets.map { misses([$0], result.total) }
+            // Every total target is judged, so that `undecided` sees them all.
+            totalMiss = scenario.targets.filter { misses([$0], result.total) }.first?.measure
         }
         self.undecided = undecided
     }
