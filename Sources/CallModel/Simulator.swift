@@ -39,9 +39,10 @@ public enum Simulator {
     }
 
     /// Runs `replications` of `scenario`, `jobs` at a time, and returns their figures in order.
-    static func batch(
-        _ scenario: Scenario, replications: Range<Int>, jobs: Int, hourlyCentres: [Int], calls done: Int,
-        progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)?
+    /// - Parameter done: calls simulated before this batch, for `progress`.
+    public static func batch(
+        _ scenario: Scenario, replications: Range<Int>, jobs: Int, hourlyCentres: [Int] = [], calls done: Int = 0,
+        progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)? = nil
     ) async -> [ReplicationSummary] {
         var summaries = [ReplicationSummary?](repeating: nil, count: replications.count)
         await withTaskGroup(of: (Int, ReplicationSummary).self) { group in

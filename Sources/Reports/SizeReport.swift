@@ -16,18 +16,26 @@ public enum SizeReport {
         out += "Fewest consoles\(plan.byHour ? " in each hour of the day" : "") meeting every target, "
         out += "confirmed by simulation (\(outcome.simulations) runs); \(KPIText.headline(result)).\n"
         out += "KPIs at the answer: mean over replications ± 95 % confidence half-width.\n\n"
-        let header = ["code", "centre", "now" + unit, "needed", "Erlang A"] + shown.map { kpi in KPIText.summary.first { $0.0 == kpi }!.1 }
+        let bound = !outcome.bindings.isEmpty
+        let kpis = bound ? shownWithBindings : shown
+        let header = ["code", "centre", "now" + unit, "needed", "Erlang A"]
+            + (bound ? ["binding target", "at the answer", "one console fewer"] : [])
+            + kpis.map { kpi in KPIText.summary.first { $0.0 == kpi }!.1 }
         let erlang = outcome.erlangStart
         var rows = result.centres.indices.map { index in
-            [
+            let borderline = bound && outcome.bindings[index].borderline
+            return [
                 result.centres[index].code, result.centres[index].name, now(original.centres[index], byHour: plan.byHour),
-                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + String(plan.consolesShown(index)),
+                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + String(plan.consolesShown(index))
+                    + (borderline ? " *" : ""),
                 String(erlang.consolesShown(index)),
-            ] + shown.map { KPIText.text(result.centres[index].kpis[$0.index], $0) }
+            ] + (bound ? cells(outcome.bindings[index]) : [])
+                + kpis.map { KPIText.text(result.centres[index].kpis[$0.index], $0) }
         }
         let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? $1.staffing.consoleHours : $1.staffing.peak) }
-        rows.append(["total", "all centres", String(nowTotal), String(plan.totalShown), String(erlang.totalShown)]
-            + shown.map { KPIText.text(result.total[$0.index], $0) })
+        let totalBorderline = result.targets.contains { $0.scope == "total" && $0.state == .borderlineMet }
+        rows.append(["total", "all centres", String(nowTotal), String(plan.totalShown) + (totalBorderline ? " *" : ""), String(erlang.totalShown)]
+            + (bound ? ["", "", ""] : []) + kpis.map { KPIText.text(result.total[$0.index], $0) })
         out += TableReports.aligned([header] + rows)
         if plan.byHour {
             out += "\nShift plans: consoles on shift in each hour of the day, 00-01 first\n"
@@ -38,6 +46,47 @@ public enum SizeReport {
         }
         out += "\n" + notes(outcome).map { "- " + $0 + "\n" }.joined()
         return out
+    }
+
+    /// The KPIs shown beside the binding targets (fewer, so the table fits a terminal).
+    static let shownWithBindings: [KPI] = [.serviceLevel, .abandonmentRate, .utilisation]
+
+    /// A binding target's cells: the target and where it is judged, its estimate and state at the
+    /// answer and with one console fewer.
+    static func cells(_ binding: Binding) -> [String] {
+        switch binding.reason {
+        case .target(let answer, let fewer):
+            let row = KPIText.target(answer), fewerRow = KPIText.target(fewer)
+            return ["\(row[0]) \(row[1]) \(row[2])", "\(row[3]) \(row[4])", "\(fewerRow[3]) \(fewerRow[4])"]
+        case .fewestAllowed: return ["fewest allowed", "", ""]
+        case .unstable: return ["stability", "", "queue grows without end"]
+        case .none: return ["none missed with one fewer", "", ""]
+        }
+    }
+
+    /// A binding target for JSON: `{"reason"}`, and for a target its scope, key, bound, threshold
+    /// and `{"estimate", "ci95", "state"}` at the answer and with one console fewer.
+    static func json(_ binding: Binding) -> JSON {
+        func judged(_ row: TargetResult) -> JSON {
+            .object([
+                ("estimate", JSON.number(row.estimate.mean)),
+                ("ci95", JSON.number(row.estimate.ci95)),
+                ("state", .string(row.state.rawValue)),
+            ])
+        }
+        switch binding.reason {
+        case .target(let answer, let fewer):
+            return .object([
+                ("reason", .string("target")), ("scope", .string(answer.scope)),
+                ("kpi", .string(answer.target.measure.reportedKey)),
+                ("bound", .string(answer.target.measure.isMinimum ? "min" : "max")),
+                ("threshold", .number(answer.target.threshold)),
+                ("at_answer", judged(answer)), ("one_fewer", judged(fewer)), ("borderline", .bool(binding.borderline)),
+            ])
+        case .fewestAllowed: return .object([("reason", .string("fewest allowed"))])
+        case .unstable: return .object([("reason", .string("unstable with one fewer"))])
+        case .none: return .object([("reason", .string("none"))])
+        }
     }
 
     /// `{"centres": [{"code", "consoles_now", "consoles_needed", "kpis"}]}` and the total, Erlang
@@ -62,7 +111,7 @@ public enum SizeReport {
                         ? .null : consoles(outcome.plan.staffing[index], byHour: outcome.plan.byHour)),
                     ("consoles_erlang_a", consoles(outcome.erlangStart.staffing[index], byHour: outcome.plan.byHour)),
                     ("kpis", .object(ResultDocument.kpis(result.centres[index].kpis))),
-                ])
+                ] + (outcome.bindings.isEmpty ? [] : [("binding", json(outcome.bindings[index]))]))
             })),
             ("total", .object([("kpis", .object(ResultDocument.kpis(result.total)))])),
             ("unreachable", .array(outcome.unreachable.map { .string($0) })),
@@ -75,6 +124,22 @@ public enum SizeReport {
         var notes: [String] = []
         if !outcome.unreachable.isEmpty {
             notes.append("targets are missed even with --max-consoles at: \(outcome.unreachable.joined(separator: ", "))")
+        }
+        let borderline = outcome.bindings.indices.filter { outcome.bindings[$0].borderline }
+        if !outcome.bindings.isEmpty {
+            notes.append("binding target: the first that fails with one console fewer at that centre (its own, else "
+                + "\(outcome.result.scenario.routing == .local ? "" : "another centre's, else ")the total's), estimate ± ci95 and state")
+            notes.append(borderline.isEmpty
+                ? "no decision is borderline: each answer is met, and one console fewer missed, with 95 % confidence"
+                : "* borderline at \(borderline.count) centre(s): the binding target is met only just at the answer, or missed "
+                    + "only just with one fewer (inside the decision zone, precision \(outcome.result.scenario.precision)); "
+                    + "another seed may move these consoles")
+        }
+        let onlyJust = outcome.result.targets.filter { $0.scope == "total" && $0.state == .borderlineMet }
+        if !onlyJust.isEmpty {
+            notes.append("* the total meets \(onlyJust.map { $0.target.measure.reportedKey }.joined(separator: ", ")) only just "
+                + "(borderline-met): another seed may need one console more"
+                + (outcome.nextConsole.map { ", at \(outcome.result.centres[$0].code), where the next console helps most" } ?? ""))
         }
         let missed = outcome.result.targets.filter { $0.state.fails }
         if missed.isEmpty {

@@ -22,7 +22,12 @@ public struct ConsoleSizing: Sendable {
         public let erlangStart: ConsolePlan
         /// Centres (codes) or `total` whose targets are missed even with `maxConsoles`.
         public let unreachable: [String]
-        /// Candidate runs simulated.
+        /// Each centre's binding target (sizing all day; empty by hour).
+        public let bindings: [Binding]
+        /// Under local routing, when a target of the total is met only just (borderline-met): the
+        /// centre whose next console would reduce it most, where another seed may add one.
+        public let nextConsole: Int?
+        /// Runs simulated: candidates, curve points and the runs with one console fewer.
         public let simulations: Int
     }
 
@@ -53,7 +58,11 @@ public struct ConsoleSizing: Sendable {
             }
             if search.unreachable.isEmpty {  // else the total cannot hold either; say where it fails
                 progress?("checking the total")
-                await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true, removeOnlyAdded: true)
+                if byHour {
+                    await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true, removeOnlyAdded: true)
+                } else {
+                    await search.placeForTotal(&plan)
+                }
             }
         } else {
             progress?("sizing the \(all.count) centres together")
@@ -64,9 +73,19 @@ public struct ConsoleSizing: Sendable {
         let result = await Simulator.run(
             sized, jobs: jobs, hourlyCentres: byHour ? all : [],
             undecided: { Verdict($0, centres: all, judgeTotal: true, byHour: byHour).undecided })
+        var bindings: [Binding] = []
+        if !byHour && search.unreachable.isEmpty {
+            progress?("judging each centre with one console fewer")
+            bindings = await search.bindings(plan, answer: result)
+        }
+        var next: Int?
+        if scenario.routing == .local, !byHour,
+           let target = result.targets.first(where: { $0.scope == "total" && $0.state == .borderlineMet })?.target {
+            next = await search.placement.bestCentre(plan, for: target.measure, replications: result.scenario.replications)
+        }
         return Outcome(
             sized: sized, result: result, plan: plan, erlangStart: start, unreachable: search.unreachable,
-            simulations: search.simulations + 1)
+            bindings: bindings, nextConsole: next, simulations: search.simulations + 1)
     }
 
     /// The scenario in which only `centre`'s callers call and the other centres have no consoles:
@@ -87,11 +106,21 @@ public struct ConsoleSizing: Sendable {
     }
 }
 
-/// The search's state: candidate runs so far and what could not be reached.
+/// The search's state: candidate runs so far, each centre's curves for the total's targets (local
+/// routing), and what could not be reached.
 struct Search {
     let sizing: ConsoleSizing
-    var simulations = 0
+    var candidates = 0
+    var placement: NationalPlacement
     var unreachable: [String] = []
+
+    init(sizing: ConsoleSizing) {
+        self.sizing = sizing
+        placement = NationalPlacement(sizing: sizing)
+    }
+
+    /// Runs simulated: candidates and curve points.
+    var simulations: Int { candidates + placement.runs }
 
     /// Adds consoles until every target judged holds, then takes away each console not needed.
     /// - Parameters:
@@ -117,7 +146,7 @@ struct Search {
             var additions = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles }
             additions += verdict.failingCentres.flatMap { helpingMost(plan.slots(of: $0.centre), $0.miss) }
             if verdict.failingSlots.isEmpty && verdict.failingCentres.isEmpty {
-                additions += helpingMost(centres.flatMap { plan.slots(of: $0) }, verdict.totalMiss, count: aggregateStep)
+                additions += helpingMost(centres.flatMap { plan.slots(of: $0) }, verdict.totalMiss?.measure, count: aggregateStep)
                 aggregateStep *= 2
             }
             if additions.isEmpty {
@@ -153,6 +182,34 @@ struct Search {
         }
     }
 
+    /// Under local routing, sizing all day: adds consoles for the total's targets where they
+    /// reduce the failing figure most (`NationalPlacement`), until a run of the whole scenario
+    /// meets every target.
+    mutating func placeForTotal(_ plan: inout ConsolePlan) async {
+        let scenario = sizing.scenario, all = Array(scenario.centres.indices)
+        while true {
+            let result = await evaluate(plan, base: scenario, centres: all, judgeTotal: true)
+            let verdict = Verdict(result, centres: all, judgeTotal: true, byHour: false)
+            if verdict.allMet { return }
+            // A centre's own target judged on more replications than it was sized on may now fail.
+            if !verdict.failingSlots.isEmpty {
+                let open = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles }
+                guard !open.isEmpty else {
+                    unreachable += verdict.failingSlots.map { scenario.centres[$0.centre].code }
+                    return
+                }
+                for slot in open { plan[slot] += 1 }
+                continue
+            }
+            guard let target = verdict.totalMiss,
+                  await placement.place(for: target, in: &plan, replications: result.scenario.replications)
+            else {
+                unreachable.append("total")
+                return
+            }
+        }
+    }
+
     /// Adds consoles until no queue would grow without end (the simulation could not finish) and
     /// every centre keeps at least its largest absence.
     func makeStable(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) {
@@ -174,7 +231,7 @@ struct Search {
 
     /// A candidate's run, by the precision rule on the decisions sizing makes with it.
     mutating func evaluate(_ plan: ConsolePlan, base: Scenario, centres: [Int], judgeTotal: Bool) async -> RunResult {
-        simulations += 1
+        candidates += 1
         let byHour = sizing.byHour
         return await Simulator.run(
             plan.staff(base, centres: centres), jobs: sizing.jobs, hourlyCentres: byHour ? centres : [],

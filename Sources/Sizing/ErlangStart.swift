@@ -11,17 +11,8 @@ import SimStatistics
 enum ErlangStart {
     /// The Erlang A figure for `centre` receiving `callsPerSecond`; `maximum` when even that falls short.
     static func consoles(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario, maximum: Int) -> Int {
-        let load = centre.offeredLoad(callTypes: scenario.callTypes)
-        guard callsPerSecond > 0, centre.callsPerDay > 0, load > 0 else { return 0 }
-        let meanBusy = load / (centre.callsPerDay / 86_400)
+        guard let formula = formula(centre, callsPerSecond: callsPerSecond, in: scenario) else { return 0 }
         let targets = scenario.targets.filter { !$0.nationalOnly }
-        let formula: (Int) -> any QueueFormula = { consoles in
-            guard let patience = centre.patience else {
-                return ErlangC(consoles: consoles, callsPerSecond: callsPerSecond, meanHandling: meanBusy)
-            }
-            return ErlangA(
-                consoles: consoles, callsPerSecond: callsPerSecond, meanHandling: meanBusy, meanPatience: patience.mean)
-        }
         let found = FewestConsoles.search(maximum: maximum, formula: formula) { queue in
             targets.allSatisfy { target in
                 switch target.measure {
@@ -34,6 +25,21 @@ enum ErlangStart {
             }
         }
         return found ?? maximum
+    }
+
+    /// Erlang A's queue (Erlang C's when nobody hangs up) at `centre` receiving `callsPerSecond`,
+    /// by its number of consoles (≥ 1); `nil` when the centre has no calls or no console time.
+    static func formula(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario) -> ((Int) -> any QueueFormula)? {
+        let load = centre.offeredLoad(callTypes: scenario.callTypes)
+        guard callsPerSecond > 0, centre.callsPerDay > 0, load > 0 else { return nil }
+        let meanBusy = load / (centre.callsPerDay / 86_400)
+        return { consoles in
+            guard let patience = centre.patience else {
+                return ErlangC(consoles: consoles, callsPerSecond: callsPerSecond, meanHandling: meanBusy)
+            }
+            return ErlangA(
+                consoles: consoles, callsPerSecond: callsPerSecond, meanHandling: meanBusy, meanPatience: patience.mean)
+        }
     }
 
     /// The starting plan: each centre's figure for its long-run rate, or for each hour's rate.

@@ -8,7 +8,7 @@ struct Verdict {
     /// Centres missing a whole-day target while each hour meets its own, with the first target missed.
     var failingCentres: [(centre: Int, miss: Target.Measure)] = []
     /// The first target the total misses, if any.
-    var totalMiss: Target.Measure?
+    var totalMiss: Target?
 
     /// Some judged target is undecided: more replications would settle it.
     var undecided = false
@@ -53,7 +53,7 @@ struct Verdict {
         }
         if judgeTotal {
             // Every total target is judged, so that `undecided` sees them all.
-            totalMiss = scenario.targets.filter { misses([$0], result.total) }.first?.measure
+            totalMiss = scenario.targets.filter { misses([$0], result.total) }.first
         }
         self.undecided = undecided
     }

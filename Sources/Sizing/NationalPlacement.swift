@@ -1,0 +1,140 @@
+import CallModel
+import SimStatistics
+
+/// Where consoles go for a target of the total under local routing (docs/model.md, "Sizing").
+///
+/// Under local routing a centre's figures depend only on its own callers and consoles, so the
+/// total's urgent callers lost, calls abandoned or calls not answered within the threshold are the
+/// sum of per-centre curves. Each curve point is a run in which only that centre's callers call,
+/// replication by replication the same callers whatever its consoles (common random numbers), and
+/// replication i of the total is the sum of the centres' replication i: what `check` of the full
+/// scenario sees. A console goes to the centre whose next console reduces the failing figure most;
+/// where that reduction is not significantly larger than another centre's (one-sided 5 %, the
+/// centres' runs being independent), the larger Erlang A reduction decides, then the scenario's
+/// order, so that the placement does not hinge on the seed.
+struct NationalPlacement {
+    let sizing: ConsoleSizing
+    /// The figure each replication adds, by centre and consoles, in replication order.
+    private var curves: [[Int: [Double]]]
+    /// Curve points simulated (runs of one centre's callers).
+    private(set) var runs = 0
+
+    init(sizing: ConsoleSizing) {
+        self.sizing = sizing
+        curves = Array(repeating: [:], count: sizing.scenario.centres.count)
+    }
+
+    /// Adds consoles to `plan` for the total's failing `target`, estimated on `replications` (or,
+    /// while the figure is undecided, on as many more as the precision rule asks). For
+    /// `urgent_lost_per_year`, which is the sum of the curves, consoles are added until the
+    /// predicted total holds; for other targets one console is added (the caller runs the full
+    /// scenario to judge it). Returns `false` when no console can help.
+    mutating func place(for target: Target, in plan: inout ConsolePlan, replications: Int) async -> Bool {
+        var replications = replications
+        guard target.measure == .urgentLostPerYear else {
+            guard let centre = await bestCentre(plan, for: target.measure, replications: replications) else { return false }
+            plan[ConsolePlan.Slot(centre: centre, hour: 0)] += 1
+            return true
+        }
+        while true {
+            let predicted = await predictedTotal(plan, target: target, from: replications)
+            if !predicted.state.fails { return true }
+            replications = predicted.estimate.n
+            guard let centre = await bestCentre(plan, for: target.measure, replications: replications) else { return false }
+            plan[ConsolePlan.Slot(centre: centre, hour: 0)] += 1
+        }
+    }
+
+    /// What `check` would find for the total's `urgent_lost_per_year` target under `plan`, by the
+    /// precision rule from `replications` (the estimate's `n` is the replications it was judged on).
+    mutating func predictedTotal(_ plan: ConsolePlan, target: Target, from replications: Int) async -> TargetResult {
+        precondition(target.measure == .urgentLostPerYear, "only urgent callers lost add up over the centres")
+        let scenario = sizing.scenario
+        var replications = replications
+        while true {
+            var totals = [Double](repeating: 0, count: replications)
+            for centre in scenario.centres.indices {
+                let values = await curve(centre, consoles: plan.staffing[centre].peak, for: target.measure, replications: replications)
+                for replication in 0..<replications { totals[replication] += values[replication] }
+            }
+            var kpis = [Estimate](repeating: Estimate(values: []), count: KPI.allCases.count)
+            kpis[target.measure.kpi.index] = Estimate(values: totals)
+            let result = target.result(scope: "total", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
+            guard result.state == .undecided, scenario.precision > 0, replications < scenario.maxReplications else {
+                return result
+            }
+            replications = min(2 * replications, scenario.maxReplications)
+        }
+    }
+
+    /// The centre whose next console reduces the total's `measure` most, with ties (no significant
+    /// difference) broken by Erlang A's reduction and then the scenario's order; `nil` when no
+    /// centre may take a console or none would reduce the figure.
+    mutating func bestCentre(_ plan: ConsolePlan, for measure: Target.Measure, replications: Int) async -> Int? {
+        let scenario = sizing.scenario
+        var reductions: [(centre: Int, mean: Double, variance: Double, erlang: Double)] = []
+        for centre in scenario.centres.indices where scenario.centres[centre].callsPerDay > 0 {
+            let consoles = plan.staffing[centre].peak
+            guard consoles < sizing.maxConsoles else { continue }
+            let now = await curve(centre, consoles: consoles, for: measure, replications: replications)
+            let more = await curve(centre, consoles: consoles + 1, for: measure, replications: replications)
+            let gains = (0..<replications).map { now[$0] - more[$0] }
+            let mean = gains.reduce(0, +) / Double(replications)
+            let variance = replications > 1
+                ? gains.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(replications - 1) : 0
+            reductions.append((centre, mean, variance, erlangReduction(centre, consoles: consoles, for: measure)))
+        }
+        guard let best = reductions.max(by: { $0.mean < $1.mean }) else { return nil }
+        guard best.mean > 0 || reductions.contains(where: { $0.erlang > 0 }) else { return nil }
+        let t = replications > 1 ? StudentT.quantile95(degreesOfFreedom: replications - 1) : .infinity
+        let n = Double(replications)
+        let close = reductions.filter { best.mean - $0.mean <= t * ((best.variance + $0.variance) / n).squareRoot() }
+        return close.max { $0.erlang < $1.erlang || ($0.erlang == $1.erlang && $0.centre > $1.centre) }?.centre
+    }
+
+    /// Erlang A's reduction of the total's `measure` a day from one more console at `centre`:
+    /// λ·p·ΔP(abandon) for urgent callers lost, λ·ΔP(abandon) for calls abandoned, λ·ΔSL otherwise.
+    func erlangReduction(_ centre: Int, consoles: Int, for measure: Target.Measure) -> Double {
+        let scenario = sizing.scenario
+        let site = scenario.centres[centre]
+        guard let formula = ErlangStart.formula(site, callsPerSecond: site.callsPerDay / 86_400, in: scenario) else { return 0 }
+        guard consoles > 0 else { return .infinity }
+        let (now, more) = (formula(consoles), formula(consoles + 1))
+        switch measure {
+        case .urgentLostPerYear:
+            let urgent = zip(scenario.callTypes, site.profiles).reduce(0) { $0 + $1.0.share * $1.1.escalation.probability }
+            return site.callsPerDay * urgent * (now.pAbandon - more.pAbandon)
+        case .abandonmentRate:
+            return site.callsPerDay * (now.pAbandon - more.pAbandon)
+        default:
+            let within = scenario.serviceLevelThreshold
+            return site.callsPerDay * (more.serviceLevel(within: within) - now.serviceLevel(within: within))
+        }
+    }
+
+    /// The first `replications` values `centre` adds to the total's `measure` with `consoles`,
+    /// simulating only the replications not yet run.
+    mutating func curve(_ centre: Int, consoles: Int, for measure: Target.Measure, replications: Int) async -> [Double] {
+        let known = curves[centre][consoles] ?? []
+        guard known.count < replications else { return Array(known.prefix(replications)) }
+        if known.isEmpty { runs += 1 }
+        var alone = sizing.onlyCallers(of: centre)
+        alone.centres[centre].staffing = .allDay(consoles)
+        let summaries = await Simulator.batch(alone, replications: known.count..<replications, jobs: sizing.jobs)
+        let values = known + summaries.map { Self.contribution($0.centres[centre].figures, to: measure) }
+        curves[centre][consoles] = values
+        return values
+    }
+
+    /// What one replication of a centre adds to the total's `measure`: its urgent callers lost,
+    /// its calls abandoned, or its calls not answered within the threshold.
+    static func contribution(_ figures: [Double?], to measure: Target.Measure) -> Double {
+        switch measure {
+        case .urgentLostPerYear: return figures[KPI.urgentLost.index] ?? 0
+        case .abandonmentRate: return figures[KPI.abandoned.index] ?? 0
+        default:
+            let offered = figures[KPI.offered.index] ?? 0
+            return offered * (1 - (figures[KPI.serviceLevel.index] ?? 1))
+        }
+    }
+}
