@@ -5,7 +5,7 @@
 #   make baseline refresh that baseline on purpose, after a change that is meant to move the results
 #   make screenshot  redraw docs/report-screenshot.png from the national report (needs chromium)
 #   make sizing   size the launch fortnight: Reports/sizing/ (the table, the sized scenario, today vs sized),
-#                 and the night consoles of the night-pool plan (by hour)
+#                 the night consoles of the night-pool plan (by hour), and the launch sized with six seeds
 SWIFT ?= swift
 
 .PHONY: report test build bench setup check baseline screenshot sizing
@@ -45,3 +45,4 @@ sizing: build
 	.build/release/callsim compare .build/sizing/today/report.json .build/sizing/sized/report.json \
 		--output Reports/sizing/today-vs-sized > Reports/sizing/today-vs-sized.txt
 	.build/release/callsim size Scenarios/romania-119-night-pool.yaml --by-hour > Reports/sizing/romania-119-night-pool.txt
+	python3 Reports/tools/seed-stability.py Scenarios/romania-119-launch.yaml Reports/sizing/seed-stability.md

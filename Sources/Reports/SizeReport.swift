@@ -113,7 +113,11 @@ public enum SizeReport {
                     ("kpis", .object(ResultDocument.kpis(result.centres[index].kpis))),
                 ] + (outcome.bindings.isEmpty ? [] : [("binding", json(outcome.bindings[index]))]))
             })),
-            ("total", .object([("kpis", .object(ResultDocument.kpis(result.total)))])),
+            ("total", .object([
+                ("kpis", .object(ResultDocument.kpis(result.total))),
+                ("borderline", .bool(result.targets.contains { $0.scope == "total" && $0.state == .borderlineMet })),
+                ("next_console", outcome.nextConsole.map { .string(result.centres[$0].code) } ?? .null),
+            ])),
             ("unreachable", .array(outcome.unreachable.map { .string($0) })),
             ("targets_met", .bool(!result.targets.contains { $0.state.fails })),
         ])
