@@ -145,9 +145,15 @@ public enum SizeReport {
                 + "(borderline-met): another seed may need one console more"
                 + (outcome.nextConsole.map { ", at \(outcome.result.centres[$0].code), where the next console helps most" } ?? ""))
         }
+        let unestimated = outcome.result.targets.filter { $0.state == .notEstimated }
+        for (key, rows) in Dictionary(grouping: unestimated, by: { $0.target.measure.reportedKey }).sorted(by: { $0.key < $1.key }) {
+            notes.append("not estimated (too few observations pooled, so it decided nothing): \(key) at "
+                + rows.map(\.scope).joined(separator: ", "))
+        }
         let missed = outcome.result.targets.filter { $0.state.fails }
         if missed.isEmpty {
-            notes.append("every target holds at the answer, for every centre and the total; `callsim check` of the sized scenario says the same")
+            notes.append("every \(unestimated.isEmpty ? "" : "estimated ")target holds at the answer, for every centre and the total; "
+                + "`callsim check` of the sized scenario says the same")
         } else {
             notes.append("targets missed at the answer: " + missed.map { "\($0.scope) \($0.target.measure.reportedKey)" }.joined(separator: ", "))
         }
