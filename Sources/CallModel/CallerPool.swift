@@ -41,6 +41,9 @@ struct CallerPool {
         set { callers[slot] = newValue }
     }
 
+    /// Callers held at once.
+    var count: Int { callers.count - freeSlots.count }
+
     /// `true` while `ref` names the attempt in its slot.
     func isCurrent(_ ref: CallerRef) -> Bool { callers[Int(ref.slot)].id == ref.id }
 

@@ -28,11 +28,17 @@ struct Replication<Routing: RoutingPolicy> {
     /// Counted callers not yet answered, abandoned or blocked.
     var unresolved = 0
     var arrivals = 0
+    let replication: Int
+    let callerLimit: Int
+    /// Set when more than `callerLimit` callers are held at once: the loop stops.
+    var overload: Overload?
 
     /// A replication of `scenario` under `routing`, which also tallies the callers of
     /// `hourlyCentres` by hour of day.
     init(_ scenario: Scenario, replication: Int, routing: Routing, hourlyCentres: [Int] = []) {
         window = (scenario.warmup, scenario.warmup + scenario.horizon)
+        self.replication = replication
+        callerLimit = scenario.callerLimit
         arrivalProcesses = scenario.centres.map { centre in
             CentreArrivals(
                 rate: centre.callsPerDay / 86_400, pattern: scenario.arrivals,
@@ -68,13 +74,13 @@ struct Replication<Routing: RoutingPolicy> {
             case .arrival(let centre): arrives(centre)
             case .redial(let caller): redials(caller)
             }
-            if unresolved == 0 && calendar.now >= window.end { break }
+            if unresolved == 0 && calendar.now >= window.end || overload != nil { break }
         }
         assert(lines.countsAreExact(callers: callers))
         for centre in arrivalProcesses.indices { shifts.close(centre, board: board, at: window.end) }
         return tallies.summary(
             consoleTime: shifts.consoleTime, consoleTimeByHour: shifts.consoleTimeByHour,
-            events: calendar.processed, arrivals: arrivals)
+            events: calendar.processed, arrivals: arrivals, overload: overload)
     }
 
     @inline(__always)
@@ -97,6 +103,10 @@ struct Replication<Routing: RoutingPolicy> {
         scheduleArrival(centre, after: now)
         arrivals += 1
         offer(draws.newCaller(centre, id: callers.newID(), at: now, counted: isInWindow(now)))
+        if callers.count > callerLimit {
+            let busiest = lines.waiting.indices.max { lines.waiting[$0] < lines.waiting[$1] } ?? centre
+            overload = Overload(replication: replication, centre: busiest, time: now)
+        }
     }
 
     /// A caller who hung up or got a busy tone calls again: the same caller (type, urgency, call),

@@ -38,6 +38,9 @@ public struct RunResult: Sendable {
     public let simulatedCalls: Int
     /// Wall-clock seconds the run took.
     public let wallSeconds: Double
+    /// The first replication that stopped with too many callers at once: the figures are partial
+    /// and must not be reported.
+    public let overload: Overload?
 
     /// Gathers the replications' figures, given in replication order.
     public init(scenario: Scenario, replications: [ReplicationSummary], wallSeconds: Double) {
@@ -91,6 +94,7 @@ public struct RunResult: Sendable {
         events = replications.reduce(0) { $0 + $1.events }
         simulatedCalls = replications.reduce(0) { $0 + $1.arrivals }
         self.wallSeconds = wallSeconds
+        overload = replications.lazy.compactMap(\.overload).first
     }
 
     /// Consoles on shift in each hour of the day, all centres together (before absences).

@@ -40,6 +40,9 @@ public struct Scenario: Sendable {
     public var surges: [Surge]
     /// Targets for `check` and `size`, and for the `targets` rows of a run's results.
     public var targets: [Target]
+    /// The most callers a replication keeps at once before it stops with an `Overload`
+    /// (`Scenario.maxCallersAtOnce`; not in the file format: tests lower it).
+    public var callerLimit = Scenario.maxCallersAtOnce
 
     /// The most replications and centres a run can give streams of their own (docs/model.md,
     /// "Draws and streams").
@@ -232,27 +235,5 @@ public struct Absence: Sendable, Equatable {
         self.from = from
         self.to = to
         self.consoles = consoles
-    }
-}
-
-extension Centre {
-    /// `true` when the centre's queue would grow without end on its own: its long-run offered
-    /// load reaches its consoles on shift on average while nobody hangs up and the queue has no
-    /// limit. (A surge above capacity is fine: it ends.)
-    public func queueGrowsWithoutEnd(callTypes: [CallType]) -> Bool {
-        let load = offeredLoad(callTypes: callTypes)
-        return load > 0 && load >= staffing.meanConsoles && patience == nil && queueCapacity == nil
-    }
-}
-
-extension Scenario {
-    /// `true` when some queue would grow without end: a centre on its own under local routing, or
-    /// all centres together under overflow or pooled routing (consoles then help each other).
-    public var queuesGrowWithoutEnd: Bool {
-        if routing == .local { return centres.contains { $0.queueGrowsWithoutEnd(callTypes: callTypes) } }
-        let load = centres.reduce(0) { $0 + $1.offeredLoad(callTypes: callTypes) }
-        let consoles = centres.reduce(0) { $0 + $1.staffing.meanConsoles }
-        let unbounded = centres.contains { $0.patience == nil && $0.queueCapacity == nil && $0.callsPerDay > 0 }
-        return load > 0 && load >= consoles && unbounded
     }
 }

@@ -32,6 +32,7 @@ public enum Simulator {
             var ran = scenario
             ran.replications = wanted
             let result = RunResult(scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started))
+            if result.overload != nil { return result }
             let open = undecided?(result) ?? result.targets.contains { $0.state == .undecided }
             guard open, scenario.precision > 0, wanted < scenario.maxReplications else { return result }
             wanted = min(2 * wanted, scenario.maxReplications)

@@ -73,7 +73,9 @@ struct Tallies {
 
     /// The replication's figures, given the console time on shift in the window by centre and by
     /// clock hour.
-    func summary(consoleTime: [Double], consoleTimeByHour: [Double], events: Int, arrivals: Int) -> ReplicationSummary {
+    func summary(
+        consoleTime: [Double], consoleTimeByHour: [Double], events: Int, arrivals: Int, overload: Overload?
+    ) -> ReplicationSummary {
         var total = CallTally()
         for tally in centres { total.add(tally) }
         return ReplicationSummary(
@@ -83,7 +85,7 @@ struct Tallies {
             hours: hours.figures(consoleTime: consoleTimeByHour),
             hourlyCentres: hourlyCentres, centreHours: centreHours.map { $0.scope(consoleTime: nil) },
             waitSurvival: total.waits.sharesAbove(Curves.waitPoints(threshold: threshold)),
-            events: events, arrivals: arrivals)
+            events: events, arrivals: arrivals, overload: overload)
     }
 }
 
@@ -172,4 +174,6 @@ public struct ReplicationSummary: Sendable {
     public let events: Int
     /// Calls simulated, counted or not (warm-up and drain included).
     public let arrivals: Int
+    /// Set when the replication stopped with too many callers at once; its figures are then partial.
+    public let overload: Overload?
 }

@@ -26,11 +26,15 @@ extension CallSim {
         func run() async throws {
             var scenario = try options.load()
             for index in scenario.centres.indices { scenario.centres[index].callsPerDay *= load }
+            try ScenarioOptions.checkWorkload(scenario)
             let started = DispatchTime.now().uptimeNanoseconds
             let cpuStarted = Self.cpuSeconds()
             var calls = 0, events = 0
             for replication in 0..<scenario.replications {
                 let summary = Simulator.replicate(scenario, replication: replication)
+                if summary.overload != nil {
+                    _ = try options.checked(RunResult(scenario: scenario, replications: [summary], wallSeconds: 0))
+                }
                 calls += summary.arrivals
                 events += summary.events
             }

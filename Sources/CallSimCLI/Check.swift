@@ -41,9 +41,9 @@ extension CallSim {
             let scenario = try options.load()
             let reference = try baseline.map { try Baseline(path: $0, scenario: scenario.name) }
             let progress = Progress(scenario)
-            let result = await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report)
+            let result = try options.checked(await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report))
             progress.finish()
-            let rows = CheckReport.rows(result, baseline: reference, tolerance: tolerance)
+            let rows = try CheckReport.rows(result, baseline: reference, tolerance: tolerance)
             if let junit {
                 do {
                     try Data(CheckReport.junit(rows, scenario: scenario.name).utf8)

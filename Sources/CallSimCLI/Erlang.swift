@@ -43,6 +43,8 @@ extension CallSim {
         var format: TextOrJSON = .text
 
         static let maxConsoles = 100_000
+        /// The most rows a range prints (each row's formulas cost time growing with its consoles).
+        static let maxRows = 1_000
 
         func validate() throws {
             guard callsPerHour > 0, callsPerHour.isFinite else { throw ValidationError("--calls-per-hour must be above 0") }
@@ -64,14 +66,15 @@ extension CallSim {
                 throw ValidationError("give --consoles, or a target (--target-sl or --target-abandonment)")
             }
             if let consoles, consoleRange(consoles) == nil {
-                throw ValidationError("--consoles must be a number or a range such as 10-14, from 1 to \(Self.maxConsoles)")
+                throw ValidationError(
+                    "--consoles must be a number or a range such as 10-14, from 1 to \(Self.maxConsoles), of at most \(Self.maxRows) numbers")
             }
         }
 
         func consoleRange(_ text: String) -> ClosedRange<Int>? {
             let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
             guard let low = parts.first ?? nil, let high = parts.count == 2 ? parts[1] : (parts.count == 1 ? low : nil),
-                  low >= 1, low <= high, high <= Self.maxConsoles else { return nil }
+                  low >= 1, low <= high, high <= Self.maxConsoles, high - low < Self.maxRows else { return nil }
             return low...high
         }
 

@@ -29,10 +29,16 @@ extension CallSim {
 
         @OptionGroup var parallel: JobsOption
 
+        func validate() throws {
+            if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--output must name a folder (got an empty name)")
+            }
+        }
+
         func run() async throws {
             let scenario = try options.load()
             let progress = Progress(scenario)
-            let result = await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report)
+            let result = try options.checked(await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report))
             progress.finish()
             if let output { try write(result, to: output) }
             let text: String

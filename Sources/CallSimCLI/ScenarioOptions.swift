@@ -50,7 +50,34 @@ struct ScenarioOptions: ParsableArguments {
         scenario.maxReplications = max(scenario.maxReplications, scenario.replications)
         if let seed { scenario.seed = seed }
         if let horizon, let seconds = DurationText.seconds(horizon) { scenario.horizon = seconds }
+        try Self.checkWorkload(scenario)
         return scenario
+    }
+
+    /// Refuses a scenario, as the command line changed it, whose expected calls exceed callsim's
+    /// limits (the file's own figures were checked when it was read).
+    static func checkWorkload(_ scenario: Scenario) throws {
+        let perReplication = scenario.expectedCallsPerReplication
+        let run = perReplication * Double(scenario.replications)
+        guard perReplication <= Scenario.maxCallsPerReplication, run <= Scenario.maxCallsPerRun else {
+            throw InputError(description: String(
+                format: "error: with these options one replication would simulate about %.3g calls and the first batch %.3g; "
+                    + "callsim simulates at most %.3g a replication and %.3g a run: a shorter --horizon, fewer --replications or a smaller --load",
+                perReplication, run, Scenario.maxCallsPerReplication, Scenario.maxCallsPerRun))
+        }
+    }
+
+    /// `result`, unless a replication stopped with too many callers at once: then an error at the
+    /// centre whose queue grew, and nothing is reported.
+    func checked(_ result: RunResult) throws -> RunResult {
+        guard let overload = result.overload else { return result }
+        let centre = result.scenario.centres[overload.centre]
+        throw ScenarioReader.error(
+            atCentre: overload.centre, of: scenario,
+            String(format: "more than %d callers were waiting at once in replication %d by day %.1f, most of them at %@: "
+                + "its calls outran its consoles (surges, absences or a shift plan with too few consoles, and callers who wait "
+                + "without end). Add consoles, a patience or a queue_capacity",
+                Scenario.maxCallersAtOnce, overload.replication + 1, overload.time / 86_400, centre.code))
     }
 }
 

@@ -48,6 +48,7 @@ extension CallSim {
             let outcome = await ConsoleSizing(scenario, byHour: byHour, maxConsoles: maxConsoles, jobs: parallel.jobs)
                 .size(progress: progress.show)
             progress.finish()
+            _ = try options.checked(outcome.result)
             if let write { try writeScenario(outcome, to: write) }
             let text = format == .json
                 ? SizeReport.json(outcome, original: scenario).text() : SizeReport.text(outcome, original: scenario)

@@ -15,7 +15,9 @@ public struct SVG: Sendable {
 
     /// A number as SVG text: at most two decimals, no trailing zeros.
     public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
+        if abs(rounded) >= 1e15 { return String(format: "%.0f", rounded) }
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }

@@ -32,7 +32,8 @@ public struct BaselineError: Error, CustomStringConvertible {
 /// An earlier `report.json` to compare with.
 public struct Baseline {
     let document: [String: Any]
-    let seed: Double?
+    let path: String
+    let seed: UInt64?
     let replications: Int?
 
     /// Reads `path` and checks it is a report of `scenario` in this format version.
@@ -57,7 +58,8 @@ public struct Baseline {
                 "\(path): the baseline is of scenario \"\(document["scenario"] ?? "?")\", not \"\(scenario)\"")
         }
         self.document = document
-        seed = document["seed"] as? Double
+        self.path = path
+        seed = document["seed"] as? UInt64
         replications = document["replications"] as? Int
     }
 
@@ -83,7 +85,16 @@ public enum CheckReport {
     /// The rows of a check. A regression: worse than the baseline by more than `tolerance` (relative)
     /// and significantly so (paired by replication when both runs used the same seed, else Welch),
     /// at a 5 % family-wise level over all the KPIs compared (Holm).
-    public static func rows(_ result: RunResult, baseline: Baseline?, tolerance: Double) -> [CheckRow] {
+    /// Which way a KPI regresses: up, down, or either way (`utilisation`: a rise means more load or
+    /// slower calls, a drop can mean calls lost before they reach a console).
+    enum Worse { case higher, lower, eitherWay }
+
+    static func worse(_ kpi: KPI) -> Worse {
+        if kpi == .utilisation { return .eitherWay }
+        return kpi.higherIsBetter == true ? .lower : .higher
+    }
+
+    public static func rows(_ result: RunResult, baseline: Baseline?, tolerance: Double) throws -> [CheckRow] {
         var rows: [CheckRow] = []
         for target in result.targets {
             let measure = target.target.measure
@@ -109,20 +120,26 @@ public enum CheckReport {
         compared += alwaysCompared.map { ("total", $0) }
         var seen = Set<String>()
         compared = compared.filter { seen.insert("\($0.scope)/\($0.kpi.rawValue)").inserted }
-        let paired = baseline.seed == Double(result.scenario.seed) && baseline.replications == result.scenario.replications
+        let paired = baseline.seed == result.scenario.seed && baseline.replications == result.scenario.replications
         var tests: [(scope: String, kpi: KPI, current: Estimate, base: Double, worse: Bool, p: Double)] = []
         for (scope, kpi) in compared {
             let current = scope == "total" ? result.total[kpi.index]
                 : result.centres.first { $0.code == scope }?.kpis[kpi.index]
-            guard let current, let mean = current.mean, let figure = baseline.values(scope: scope, kpi: kpi.rawValue),
-                  let base = figure.mean else { continue }
-            let higherIsWorse = !(kpi.higherIsBetter ?? false)
-            let change = higherIsWorse ? mean - base : base - mean
-            let worse = change > tolerance * abs(base)
-            let p = (higherIsWorse
-                ? Significance.pValueHigher(current: current.values, baseline: figure.values, paired: paired)
-                : Significance.pValueHigher(current: figure.values, baseline: current.values, paired: paired)) ?? 1
-            tests.append((scope, kpi, current, base, worse, p))
+            guard let current, let mean = current.mean else { continue }
+            guard let figure = baseline.values(scope: scope, kpi: kpi.rawValue), let base = figure.mean else {
+                throw BaselineError(description:
+                    "\(baseline.path): the baseline has no figure for \(scope) \(kpi.rawValue) (missing, null or not a number) "
+                    + "where this run has one: it is not a complete report.json of this scenario; refresh it")
+            }
+            let higher = Significance.pValueHigher(current: current.values, baseline: figure.values, paired: paired) ?? 1
+            let lower = Significance.pValueHigher(current: figure.values, baseline: current.values, paired: paired) ?? 1
+            let change: Double, p: Double
+            switch worse(kpi) {
+            case .higher: (change, p) = (mean - base, higher)
+            case .lower: (change, p) = (base - mean, lower)
+            case .eitherWay: (change, p) = (abs(mean - base), min(1, 2 * min(higher, lower)))
+            }
+            tests.append((scope, kpi, current, base, change > tolerance * abs(base), p))
         }
         let significant = Significance.holm(tests.map(\.p))
         for (test, significant) in zip(tests, significant) {
@@ -131,7 +148,8 @@ public enum CheckReport {
                 scope: test.scope, kpi: test.kpi.rawValue, bound: "baseline", threshold: test.base, estimate: test.current,
                 baseline: test.base, state: nil, passed: !regressed,
                 message: regressed ? "\(test.kpi.rawValue) \(describe(test.current)) regressed from the baseline's "
-                    + "\(test.base) (worse by more than \(tolerance * 100) %, p = \(test.p), Holm at 5 %)" : ""))
+                    + "\(test.base) (\(worse(test.kpi) == .eitherWay ? "moved" : "worse") by more than \(tolerance * 100) %, "
+                    + "p = \(test.p), Holm at 5 %)" : ""))
         }
         return rows
     }

@@ -101,7 +101,7 @@ public enum HTMLReport {
     static func describe(_ view: ReportView) -> String {
         var text = "\(view.replications) replications of \(SVG.number(view.days)) days"
         if view.warmup > 0 { text += " after a warm-up of \(SVG.number(view.warmup / 86_400)) days" }
-        text += ", seed \(SVG.number(view.seed)), \(view.routing) routing, \(view.centres.count) centres; "
+        text += ", seed \(view.seed), \(view.routing) routing, \(view.centres.count) centres; "
         return escape(text) + "service level = answered within \(escape(ChartLabel.duration(view.threshold)))"
     }
 

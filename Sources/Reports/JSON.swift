@@ -4,6 +4,8 @@ public indirect enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A whole number written exactly (a seed), not through a Double.
+    case integer(UInt64)
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
@@ -28,6 +30,7 @@ public indirect enum JSON: Equatable, Sendable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value): out += Self.format(value)
+        case .integer(let value): out += String(value)
         case .string(let value): Self.quote(value, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

@@ -54,7 +54,7 @@ public struct ReportView {
     /// Where the document came from, for messages.
     public let source: String
     public let scenario: String
-    public let seed: Double
+    public let seed: UInt64
     public let replications: Int
     public let horizon: Double, warmup: Double, threshold: Double
     public let routing: String
@@ -86,7 +86,7 @@ public struct ReportView {
         }
         self.source = source
         scenario = name
-        seed = document["seed"] as? Double ?? 0
+        seed = document["seed"] as? UInt64 ?? 0
         replications = document["replications"] as? Int ?? 0
         horizon = document["horizon_s"] as? Double ?? 0
         warmup = document["warmup_s"] as? Double ?? 0

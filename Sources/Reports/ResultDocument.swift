@@ -16,7 +16,7 @@ public enum ResultDocument {
         var document: [(String, JSON)] = [
             ("format_version", .number(Double(formatVersion))),
             ("scenario", .string(scenario.name)),
-            ("seed", .number(Double(scenario.seed))),
+            ("seed", .integer(scenario.seed)),
             ("replications", .number(Double(scenario.replications))),
             ("horizon_s", .number(scenario.horizon)),
             ("warmup_s", .number(scenario.warmup)),

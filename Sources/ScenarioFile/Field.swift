@@ -62,6 +62,22 @@ struct Field {
         return value
     }
 
+    /// A number that is 0 or within `range`, described as `allowed` in the error.
+    func zeroOr(_ range: ClosedRange<Double>, allowed: String) throws -> Double {
+        let value = try number(in: 0...range.upperBound, allowed: allowed)
+        guard value == 0 || value >= range.lowerBound else { throw error("must be \(allowed) (got \(written))") }
+        return value
+    }
+
+    /// An arrival rate counted `perDay` times a day: 0, or from one call in 1,000 days to 10
+    /// million calls a day.
+    func rate(perDay: Double) throws -> Double {
+        let unit = perDay == 1 ? "a day" : "an hour"
+        return try zeroOr(
+            0.001 / perDay ... 1e7 / perDay,
+            allowed: "0 or a number of calls \(unit) from \(0.001 / perDay) to \(Int(1e7 / perDay))")
+    }
+
     /// A whole number within `range`.
     func integer(in range: ClosedRange<Int>, allowed: String) throws -> Int {
         guard let text = node.scalar?.string, let value = Int(text), range.contains(value) else {
@@ -70,12 +86,12 @@ struct Field {
         return value
     }
 
-    /// A duration in seconds, at least `minimum`.
+    /// A duration in seconds, from 0 (or, `moreThanZero`, from 1 ms) to 100 years.
     func duration(moreThanZero: Bool = false) throws -> Double {
         guard let text = node.scalar?.string, let value = DurationText.seconds(text) else {
             throw error("must be \(DurationText.allowed) (got \(written))")
         }
-        if moreThanZero && value <= 0 { throw error("must be longer than 0 (got \(written))") }
+        if moreThanZero && value < DurationText.shortestPositive { throw error("must be longer than 0, at least 1 ms (got \(written))") }
         return value
     }
 

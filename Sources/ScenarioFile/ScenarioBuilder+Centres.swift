@@ -14,8 +14,8 @@ extension ScenarioBuilder {
         guard !code.isEmpty else { throw codeField.error("must not be empty") }
         if known.contains(where: { $0.code == code }) { throw codeField.error("centre code '\(code)' appears twice") }
         let name = try map["name"]?.string() ?? code
-        let perDay = try map["calls_per_day"]?.number(in: 0 ... .infinity, allowed: "a number of calls ≥ 0")
-        let perHour = try map["calls_per_hour"]?.number(in: 0 ... .infinity, allowed: "a number of calls ≥ 0")
+        let perDay = try map["calls_per_day"]?.rate(perDay: 1)
+        let perHour = try map["calls_per_hour"]?.rate(perDay: 24)
         let callsPerDay: Double
         switch (perDay, perHour) {
         case (let day?, nil): callsPerDay = day
@@ -69,27 +69,44 @@ extension ScenarioBuilder {
         }
     }
 
-    /// Refuses a centre whose queue would grow without end: its long-run offered load reaches its
-    /// consoles while nobody abandons and the queue is unbounded. (A surge above capacity is fine.)
-    func checkStable(_ centre: Centre, types: [CallType], field: Field) throws {
-        guard centre.queueGrowsWithoutEnd(callTypes: types) else { return }
-        let shown = (centre.offeredLoad(callTypes: types) * 1000).rounded() / 1000
-        throw field.error(
-            "its callers offer \(shown) Erlangs (calls per second × mean console time) in the long run, which reaches its "
-                + "\(centre.staffing.meanConsoles) consoles on shift on average, and nobody hangs up and the queue has no limit: the queue, and the "
-                + "simulation's memory, would grow without end. Add consoles, a patience or a queue_capacity")
+    /// Refuses a scenario in which some queue would grow without end (`Scenario.growingQueue`),
+    /// at the centre whose queue grows, or at `centres` when all together cannot keep up.
+    func checkStable(_ scenario: Scenario, fields: [Field], list: Field) throws {
+        guard let growing = scenario.growingQueue else { return }
+        let load = (growing.load * 1000).rounded() / 1000, consoles = (growing.consoles * 1000).rounded() / 1000
+        let when = growing.overTheRun
+            ? "on average over warm-up and horizon (surges included), which reaches the \(consoles) consoles on shift on average (absences deducted)"
+            : "in the long run, which reaches the \(consoles) consoles on shift on average"
+        let answering: String
+        switch scenario.routing {
+        case .local: answering = ""
+        case .overflow: answering = growing.centre == nil ? "" : " (its own, and its neighbours' spare)"
+        case .pooled, .byTimeOfDay: answering = " (all centres together)"
+        }
+        let who = growing.centre == nil ? "the centres' callers offer" : "its callers offer"
+        let message = "\(who) \(load) Erlangs (calls per second × mean console time) \(when)\(answering), "
+            + "and some callers never hang up and wait in a queue with no limit: the queue, and the simulation's memory, "
+            + "would grow without end. Add consoles, a patience or a queue_capacity"
+        throw (growing.centre.map { fields[$0] } ?? list).error(message)
     }
 
-    /// Under overflow or pooled routing consoles help each other: refuses a scenario whose total
-    /// long-run load reaches all its consoles while nobody hangs up and no queue has a limit.
-    func checkStableTogether(_ scenario: Scenario, field: Field) throws {
-        guard scenario.queuesGrowWithoutEnd else { return }
-        let load = scenario.centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) }
-        let consoles = scenario.centres.reduce(0) { $0 + $1.staffing.meanConsoles }
-        throw field.error(
-            "the centres' callers offer \((load * 1000).rounded() / 1000) Erlangs in the long run, which reaches their "
-                + "\(consoles) consoles on shift on average, and some callers never hang up and wait in a queue with no "
-                + "limit: the queue would grow without end. Add consoles, a patience or a queue_capacity")
+    /// Refuses a scenario whose expected calls exceed what callsim simulates in one replication
+    /// or one run's first batch (`Scenario.maxCallsPerReplication`, `maxCallsPerRun`).
+    func checkWorkload(_ scenario: Scenario, horizon: Field, replications: Field?) throws {
+        let perReplication = scenario.expectedCallsPerReplication
+        func shown(_ calls: Double) -> String { String(format: "%.3g", calls) }
+        guard perReplication <= Scenario.maxCallsPerReplication else {
+            throw horizon.error(
+                "one replication would simulate about \(shown(perReplication)) calls (rates × surges × warm-up and horizon"
+                    + "\(scenario.redial == nil ? "" : " × redials")); callsim simulates at most \(shown(Scenario.maxCallsPerReplication)) "
+                    + "a replication: shorten the horizon or lower the rates or surges")
+        }
+        let run = perReplication * Double(scenario.replications)
+        guard run <= Scenario.maxCallsPerRun else {
+            throw (replications ?? horizon).error(
+                "\(scenario.replications) replications would simulate about \(shown(run)) calls; callsim simulates at most "
+                    + "\(shown(Scenario.maxCallsPerRun)) in a run's first batch: fewer replications or a shorter horizon")
+        }
     }
 
     // MARK: - Distributions
@@ -121,8 +138,8 @@ extension ScenarioBuilder {
         case .lognormal: result = .lognormal(mean: try duration("mean", positive: true), sd: try duration("sd", positive: false))
         case .gamma: result = .gamma(mean: try duration("mean", positive: true), sd: try duration("sd", positive: true))
         case .weibull:
-            let shape = try map.required("shape", "the Weibull shape, a number > 0")
-                .number(in: Double.leastNonzeroMagnitude ... .infinity, allowed: "a number > 0")
+            let shape = try map.required("shape", "the Weibull shape, a number from 0.1 to 100")
+                .number(in: 0.1 ... 100, allowed: "a number from 0.1 to 100")
             result = .weibull(shape: shape, scale: try duration("scale", positive: true))
         case .uniform:
             let low = try duration("min", positive: false), high = try duration("max", positive: false)
@@ -137,6 +154,18 @@ extension ScenarioBuilder {
                 throw map["values"]!.error("needs at least one value longer than 0")
             }
             result = .empirical(values)
+        }
+        // The moments the model uses (mean console time, Erlang A's start) must stay within what a
+        // run can represent; a gamma needs a shape GSL can draw from.
+        let sd = (max(0, result.secondMoment - result.mean * result.mean)).squareRoot()
+        guard result.mean <= DurationText.longest, sd <= DurationText.longest else {
+            throw field.error("has a mean or standard deviation above 100 years (mean \(result.mean) s, sd \(sd) s): give a shorter one")
+        }
+        if positiveMean && result.mean < DurationText.shortestPositive {
+            throw field.error("must take some time on average: its mean is below 1 ms")
+        }
+        if kind == .gamma || kind == .lognormal, sd > 100 * result.mean {
+            throw map["sd"]!.error("must be at most 100 times the mean (a coefficient of variation up to 100)")
         }
         return result
     }

@@ -24,6 +24,7 @@ public enum ScenarioReader {
 
     /// Reads and checks a scenario from its text; `file` names it in errors.
     public static func parse(_ text: String, file: String, requireStable: Bool = true) throws -> Scenario {
+        try refuseComplexKeys(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -38,16 +39,80 @@ public enum ScenarioReader {
         return try ScenarioBuilder(root: Field(node: root, path: "", file: file), requireStable: requireStable).build()
     }
 
+    /// An error at `centres[centre]` of the scenario file at `path` (its line and column when the
+    /// file still reads), for problems found while running it.
+    public static func error(atCentre centre: Int, of path: String, _ message: String) -> ScenarioError {
+        var line = 0, column = 0
+        if let text = try? String(contentsOfFile: path, encoding: .utf8), let root = try? Yams.compose(yaml: text),
+           let list = root.mapping?["centres"]?.sequence, centre < list.count, let mark = list[centre].mark {
+            (line, column) = (mark.line, mark.column)
+        }
+        return ScenarioError(file: path, line: line, column: column, field: "centres[\(centre)]", message: message)
+    }
+
+    /// Refuses mapping keys that are not plain text: an alias (`*a: …`), a flow list or mapping
+    /// (`[…]: …`) or an explicit key (`? …`). A scenario needs none, and YAML's aliases make such a
+    /// key grow exponentially while it is composed (a few hundred bytes that never finish).
+    static func refuseComplexKeys(_ text: String, file: String) throws {
+        let patterns = [
+            (#"(^|[\s\[{,])\*[^\s\[\]{},]+\s*:(\s|$)"#, "an alias used as a mapping key"),
+            (#"(^|[\s\[{,])\?(\s|$)"#, "an explicit (complex) mapping key"),
+            (#"[\]}]\s*:(\s|$)"#, "a list or mapping used as a mapping key"),
+        ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let plain = withoutQuotesAndComment(String(line))
+            let range = NSRange(plain.startIndex..., in: plain)
+            for (pattern, what) in patterns {
+                guard let match = pattern.firstMatch(in: plain, range: range) else { continue }
+                throw ScenarioError(
+                    file: file, line: number + 1, column: match.range.location + 1, field: "YAML",
+                    message: "\(what): scenario keys are plain names such as handling or calls_per_day")
+            }
+        }
+    }
+
+    /// A line with its quoted text blanked out (same length) and its comment removed.
+    static func withoutQuotesAndComment(_ line: String) -> String {
+        var out = "", quote: Character?
+        var previous: Character = " "
+        for character in line {
+            if let open = quote {
+                out.append(character == open ? character : "x")
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                out.append(character)
+            } else if character == "#" && previous.isWhitespace {
+                break
+            } else {
+                out.append(character)
+            }
+            previous = character
+        }
+        return out
+    }
+
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
-        func make(_ mark: Mark, _ message: String) -> ScenarioError {
-            ScenarioError(file: file, line: mark.line, column: mark.column, field: "YAML", message: message)
+        /// A place inside the text: libyaml marks a problem at the end of the file one line past it.
+        func make(_ mark: Mark, _ message: String, _ yaml: String) -> ScenarioError {
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let last = lines.last?.isEmpty == true ? lines.count - 1 : lines.count
+            let (line, column) = mark.line > max(last, 1) ? (max(last, 1), (lines[max(last, 1) - 1].count) + 1) : (mark.line, mark.column)
+            return ScenarioError(file: file, line: line, column: column, field: "YAML", message: message)
         }
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            return make(mark, "malformed YAML: \(problem)" + (context.map { " (\($0.text))" } ?? ""))
+        case .reader(let problem, let offset, let value, let yaml):
+            let before = offset.map { yaml.prefix($0) } ?? ""
+            let line = before.filter { $0 == "\n" }.count + 1
+            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            return ScenarioError(
+                file: file, line: line, column: column, field: "YAML",
+                message: "\(problem) (character U+\(String(format: "%04X", value)))")
+        case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+            .composer(let context, let problem, let mark, let yaml):
+            return make(mark, "malformed YAML: \(problem)" + (context.map { " (\($0.text))" } ?? ""), yaml)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return make(context.mark, "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))")
+            return make(context.mark, "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))", context.text)
         default:
             return ScenarioError(file: file, line: 1, column: 1, field: "YAML", message: "malformed YAML: \(error)")
         }
@@ -86,7 +151,12 @@ struct ScenarioBuilder {
         let horizon = try top.required("horizon", "the measured period of one replication, e.g. 28d")
             .duration(moreThanZero: true)
         let warmup = try top["warmup"]?.duration() ?? 0
-        let seed = try top["seed"].map { try UInt64($0.integer(in: 0...Int.max, allowed: "a whole number ≥ 0")) } ?? 1
+        let seed = try top["seed"].map { field -> UInt64 in
+            guard let text = field.node.scalar?.string, let seed = UInt64(text) else {
+                throw field.error("must be a whole number from 0 to 18446744073709551615 (got \(field.written))")
+            }
+            return seed
+        } ?? 1
         let replications = try top["replications"]?.integer(
             in: 1...Scenario.maxReplications, allowed: "a whole number from 1 to \(Scenario.maxReplications)")
             ?? 10
@@ -111,7 +181,7 @@ struct ScenarioBuilder {
             let map = try field.mapping("redials", allowed: ["probability", "delay"])
             return Redial(
                 probability: try map.required("probability", "the chance that a caller who gives up calls again")
-                    .number(in: 0...1, allowed: "a probability from 0 to 1"),
+                    .number(in: 0...0.99, allowed: "a probability from 0 to 0.99 (callers give up in the end)"),
                 delay: try distribution(
                     try map.required("delay", "how long after giving up he calls again (a distribution)"),
                     positiveMean: false))
@@ -137,11 +207,9 @@ struct ScenarioBuilder {
             precision: precision, maxReplications: maxReplications, serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
             routing: routing, redial: redial, surges: surges, absences: absences,
             targets: targets)
-        if requireStable && routing == .local {
-            for (centre, field) in zip(centres, centreFields) { try checkStable(centre, types: types, field: field) }
-        } else if requireStable {
-            try checkStableTogether(scenario, field: top["centres"]!)
-        }
+        try checkWorkload(
+            scenario, horizon: top.required("horizon", "the measured period of one replication"), replications: top["replications"])
+        if requireStable { try checkStable(scenario, fields: centreFields, list: top["centres"]!) }
         return scenario
     }
 
@@ -191,13 +259,13 @@ struct ScenarioBuilder {
             guard items.count == length else {
                 throw profile.error("needs exactly \(length) values, \(what) (got \(items.count))")
             }
-            let values = try items.map { try $0.number(in: 0 ... .infinity, allowed: "a weight ≥ 0") }
+            let values = try items.map { try $0.zeroOr(1e-6 ... 1e6, allowed: "0 or a weight from 0.000001 to 1000000") }
             guard values.contains(where: { $0 > 0 }) else { throw profile.error("needs at least one weight above 0") }
             return values
         }
         let daily = try profile("daily_profile", 24, "one per hour from 00:00")
         let weekly = try profile("weekly_profile", 7, "one per day from Monday")
-        let cv = try map["day_to_day_cv"]?.number(in: 0...10, allowed: "a coefficient of variation from 0 to 10")
+        let cv = try map["day_to_day_cv"]?.zeroOr(0.001...10, allowed: "0 or a coefficient of variation from 0.001 to 10")
         return ArrivalPattern(
             daily: daily ?? Array(repeating: 1, count: 24), weekly: weekly ?? Array(repeating: 1, count: 7),
             dayToDayCV: cv)
@@ -224,7 +292,7 @@ struct ScenarioBuilder {
     }
 
     func surges(_ field: Field, codes: [String]) throws -> [Surge] {
-        try field.list("surges").map { item in
+        let surges = try field.list("surges").map { item in
             let map = try item.mapping("a surge", allowed: ["from", "to", "factor", "centres"])
             let from = try map.required("from", "when it starts, counted from time 0 (Monday 00:00)").duration()
             let toField = try map.required("to", "when it ends")
@@ -236,6 +304,30 @@ struct ScenarioBuilder {
                 try list.list("centre codes").map { try centreCode($0, codes: codes) }
             }
             return Surge(from: from, to: to, factor: factor, centres: centres)
+        }
+        try checkCombined(surges, items: try field.list("surges"), codes: codes)
+        return surges
+    }
+
+    /// Overlapping surges multiply; refuses a combined factor above 1000 at any centre, naming the
+    /// surge that takes it there.
+    func checkCombined(_ surges: [Surge], items: [Field], codes: [String]) throws {
+        let everywhere = surges.indices.filter { surges[$0].centres == nil }
+        var own: [String: [Int]] = [:]
+        for index in surges.indices { for code in surges[index].centres ?? [] { own[code, default: []].append(index) } }
+        for (code, indices) in [(nil, [])] + own.sorted(by: { $0.key < $1.key }).map({ (Optional($0.key), $0.value) }) {
+            let applying = everywhere + indices
+            for start in Set(applying.map { surges[$0].from }).sorted() {
+                var factor = 1.0
+                for index in applying where surges[index].from <= start && start < surges[index].to {
+                    factor *= surges[index].factor
+                    if factor > 1_000 {
+                        throw items[index].error(
+                            "overlapping surges multiply the rate \(code.map { "of centre \($0) " } ?? "")by more than 1000 "
+                                + "from \(start / 86_400) days: at most 1000 together")
+                    }
+                }
+            }
         }
     }
 
@@ -328,7 +420,7 @@ struct ScenarioBuilder {
             switch measure {
             case .serviceLevel, .abandonmentRate: threshold = try value.number(in: 0...1, allowed: "a fraction from 0 to 1")
             case .asa, .waitP95, .escalationDelayP95: threshold = try value.duration()
-            case .urgentLostPerYear: threshold = try value.number(in: 0 ... .infinity, allowed: "a number ≥ 0")
+            case .urgentLostPerYear: threshold = try value.number(in: 0 ... 1e9, allowed: "a number of callers a year from 0 to 1000000000")
             }
             return Target(measure: measure, threshold: threshold, nationalOnly: nationalOnly)
         }
