@@ -24,6 +24,7 @@ public enum ScenarioReader {
 
     /// Reads and checks a scenario from its text; `file` names it in errors.
     public static func parse(_ text: String, file: String, requireStable: Bool = true) throws -> Scenario {
+        GSL.setUp()  // distributions' moments call GSL, whose default error handler would abort
         try refuseComplexKeys(text, file: file)
         let root: Node
         do {
