@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "callsim", targets: ["CallSimCLI"]),
         .library(name: "CallModel", targets: ["CallModel"]),
+        // The scenario reader, for the fuzzing harness (Tests/Fuzz).
+        .library(name: "ScenarioFile", targets: ["ScenarioFile"]),
     ],
     dependencies: [
         // The command line: subcommands as small types, help that teaches.

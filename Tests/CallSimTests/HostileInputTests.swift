@@ -155,3 +155,38 @@ import Testing
         #expect(failed.map { $0["kpi"] as? String } == ["utilisation"], "\(failed)")
     }
 }
+
+/// The fuzzing harness's seed corpus and every regression file it keeps (Tests/Fuzz): through the
+/// command line, each ends with exit 0 and a complete report, or exit 2 with file:line and nothing
+/// written — never a signal or a hang.
+@Suite struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz")
+
+    static var files: [String] {
+        ["corpus", "regressions"].flatMap { sub in
+            let dir = folder.appendingPathComponent(sub)
+            return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+                .map { dir.appendingPathComponent($0).path }
+        }
+    }
+
+    @Test("Every corpus and regression file keeps the contract", arguments: files)
+    func keepsTheContract(_ path: String) throws {
+        let out = try temporaryFolder().appendingPathComponent("out")
+        for arguments in [["validate", path], ["run", path, "--output", out.path, "-r", "2", "--horizon", "2d"]] {
+            let started = ContinuousClock.now
+            let run = try execute(arguments)
+            #expect(ContinuousClock.now - started < .seconds(20))
+            let written = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            switch run.status {
+            case 0 where arguments[0] == "run": #expect(written.count == 4, "\(written)")
+            case 0: break
+            case 2:
+                #expect(written.isEmpty)
+                #expect(run.stderr.contains(": error: "), "\(run.stderr)")
+            default: Issue.record("\(arguments[0]) exit \(run.status): \(run.stderr.prefix(300))")
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+// swift-tools-version: 6.0
+// The fuzzing harness: libFuzzer over callsim's scenario reader (docs/fuzzing.md). Kept apart from
+// the main package so its build stays free of the fuzzer's instrumentation.
+import PackageDescription
+
+let package = Package(
+    name: "callsim-fuzz",
+    products: [.library(name: "ScenarioFuzz", type: .dynamic, targets: ["ScenarioFuzz"])],
+    // `callsim` links to the repository root, so the package has that name wherever it is cloned.
+    dependencies: [.package(path: "callsim")],
+    targets: [
+        .target(name: "ScenarioFuzz", dependencies: [
+            .product(name: "ScenarioFile", package: "callsim"),
+            .product(name: "CallModel", package: "callsim"),
+        ]),
+    ]
+)
