@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // First-come-first-served waiting lines (Deque).
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Property tests of the model over random valid scenarios (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // GNU Scientific Library: random generators, distributions, quantiles (libgsl-dev).
@@ -47,6 +49,7 @@ let package = Package(
         ]),
         .testTarget(name: "CallSimTests", dependencies: [
             "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Charts", "CallSimCLI",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ]
 )
