@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "CallSimTests", dependencies: [
             "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Charts", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "Yams", package: "Yams"),
         ]),
     ]
 )

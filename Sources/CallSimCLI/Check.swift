@@ -9,12 +9,14 @@ extension CallSim {
         static let configuration = CommandConfiguration(
             abstract: "Run a scenario and check its targets (and a baseline); exit 0 when all pass, 1 when any fails.",
             discussion: """
-                Every target of the scenario is checked for the total and for every centre (national_targets \
-                for the total only): the estimate, the mean over replications, must be on the right side of its \
-                threshold. With --baseline, an earlier report.json of the same scenario, each target's KPI and \
-                the total's abandonment rate, service level, ASA, mean wait and utilisation must not be worse \
-                by more than --tolerance (relative) with significance at a 5 % family-wise level (Holm; paired \
-                by replication when both runs used the same seed). --junit writes JUnit XML for CI dashboards.
+                Every target of the scenario is judged for the total and for every centre (national_targets \
+                for the total only) on its 95 % interval: met, borderline-met (passes), borderline-missed, \
+                undecided or missed (fail), or not estimated (listed). Replications double while a target is \
+                undecided (--precision, --max-replications). With --baseline, an earlier report.json of the same \
+                scenario, each target's KPI and the total's abandonment rate, service level, ASA and mean wait \
+                must not be worse, nor utilisation move, by more than --tolerance (relative) with significance at \
+                a 5 % family-wise level (Holm; paired by replication when both runs used the same seed). \
+                --junit writes JUnit XML; --format markdown and github speak to CI (docs/ci.md).
                 """)
 
         @OptionGroup var options: ScenarioOptions
@@ -28,8 +30,15 @@ extension CallSim {
         @Option(help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
         var junit: String?
 
-        @Option(help: "Output: text or json.")
-        var format: TextOrJSON = .text
+        /// What `check` prints.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, markdown, github
+        }
+
+        @Option(help: ArgumentHelp(
+            "Output: text; json; markdown (a summary table for CI step summaries); github (::error annotations for each failure).",
+            valueName: "format"))
+        var format: Format = .text
 
         @OptionGroup var parallel: JobsOption
 
@@ -52,7 +61,13 @@ extension CallSim {
                     throw InputError(description: "cannot write \(junit): \(error.localizedDescription)")
                 }
             }
-            let text = format == .json ? CheckReport.json(rows).text() : CheckReport.text(rows)
+            let text: String
+            switch format {
+            case .text: text = CheckReport.text(rows)
+            case .json: text = CheckReport.json(rows).text()
+            case .markdown: text = CheckReport.markdown(rows, scenario: scenario.name)
+            case .github: text = CheckReport.github(rows, scenario: scenario.name)
+            }
             FileHandle.standardOutput.write(Data(text.utf8))
             if rows.contains(where: { !$0.passed }) { throw ExitCode(1) }
         }

@@ -27,6 +27,9 @@ extension CallSim {
         @Option(help: ArgumentHelp("Also write report.md, report.json, centres.csv and report.html into this folder.", valueName: "dir"))
         var output: String?
 
+        @Flag(help: "Print a row for every target (report.md always has them).")
+        var verbose = false
+
         @OptionGroup var parallel: JobsOption
 
         func validate() throws {
@@ -43,7 +46,7 @@ extension CallSim {
             if let output { try write(result, to: output) }
             let text: String
             switch format {
-            case .text: text = TableReports.text(result)
+            case .text: text = TableReports.text(result, verbose: verbose) + (output.map { "\nReport written to \($0)/report.html (and report.md, report.json, centres.csv)\n" } ?? "")
             case .json: text = ResultDocument.json(result).text()
             case .csv: text = TableReports.csv(result)
             case .markdown: text = TableReports.markdown(result)
@@ -55,7 +58,7 @@ extension CallSim {
         func write(_ result: RunResult, to folder: String) throws {
             let url = URL(fileURLWithPath: folder, isDirectory: true)
             do {
-                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                // Every report is made before the folder is, so a failure leaves nothing behind.
                 let document = ResultDocument.json(result, withValues: true).text()
                 let view = try ReportView(json: Data(document.utf8), source: "report.json")
                 let files = [
@@ -64,6 +67,7 @@ extension CallSim {
                     ("centres.csv", TableReports.csv(result)),
                     ("report.html", HTMLReport.page(view)),
                 ]
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
                 for (name, text) in files {
                     try Data(text.utf8).write(to: url.appendingPathComponent(name), options: .atomic)
                 }

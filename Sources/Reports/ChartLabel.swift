@@ -9,11 +9,6 @@ public enum ChartLabel {
     /// A share as a percentage with up to two decimals (0.0005 → "0.05%").
     public static func percent(_ value: Double) -> String { SVG.number(value * 100) + "%" }
 
-    /// Seconds as s, min or h, whichever reads best.
-    public static func duration(_ seconds: Double) -> String {
-        if seconds < 10 { return SVG.number((seconds * 10).rounded() / 10) + " s" }
-        if seconds < 120 { return SVG.number(seconds.rounded()) + " s" }
-        if seconds < 7_200 { return SVG.number((seconds / 6).rounded() / 10) + " min" }
-        return SVG.number((seconds / 360).rounded() / 10) + " h"
-    }
+    /// Seconds as s, min, h or d, whichever reads best (`FigureText`, as every output writes them).
+    public static func duration(_ seconds: Double) -> String { FigureText.text(seconds, .duration) }
 }

@@ -100,15 +100,17 @@ public enum CheckReport {
             let measure = target.target.measure
             let figure = baseline?.values(scope: target.scope, kpi: measure.kpi.rawValue)
             let scale = measure == .urgentLostPerYear ? 365 * 86_400 / result.scenario.horizon : 1
-            let bound = "\(measure.isMinimum ? "≥" : "≤") \(JSON.format(target.target.threshold))"
+            let unit = FigureText.unit(of: measure)
+            let bound = "\(measure.isMinimum ? "≥" : "≤") \(FigureText.text(target.target.threshold, unit))"
+            let estimate = FigureText.text(target.estimate, unit)
             let message: String
             switch target.state {
             case .met: message = ""
-            case .borderlineMet: message = "borderline: \(describe(target.estimate)) meets \(bound) but its interval reaches past it"
+            case .borderlineMet: message = "borderline: \(estimate) meets \(bound) but its interval reaches past it"
             case .notEstimated: message = "not estimated: too few observations in this scope"
-            case .undecided: message = "undecided: \(describe(target.estimate)) against \(bound): raise precision or replications"
+            case .undecided: message = "undecided: \(estimate) against \(bound): raise precision or replications"
             case .borderlineMissed, .missed:
-                message = "\(target.state.rawValue): \(measure.reportedKey) \(describe(target.estimate)) against \(bound)"
+                message = "\(target.state.rawValue): \(measure.reportedKey) \(estimate) against \(bound)"
             }
             rows.append(CheckRow(
                 scope: target.scope, kpi: measure.reportedKey, bound: measure.isMinimum ? "min" : "max",
@@ -147,46 +149,93 @@ public enum CheckReport {
             rows.append(CheckRow(
                 scope: test.scope, kpi: test.kpi.rawValue, bound: "baseline", threshold: test.base, estimate: test.current,
                 baseline: test.base, state: nil, passed: !regressed,
-                message: regressed ? "\(test.kpi.rawValue) \(describe(test.current)) regressed from the baseline's "
-                    + "\(test.base) (\(worse(test.kpi) == .eitherWay ? "moved" : "worse") by more than \(tolerance * 100) %, "
-                    + "p = \(test.p), Holm at 5 %)" : ""))
+                message: regressed ? "\(test.kpi.rawValue) \(KPIText.text(test.current, test.kpi)) regressed from the baseline's "
+                    + "\(KPIText.text(test.base, test.kpi)) (\(worse(test.kpi) == .eitherWay ? "moved" : "worse") by more than "
+                    + "\(FigureText.text(tolerance, .share)), p = \(String(format: "%.2g", test.p)), Holm at 5 %)" : ""))
         }
         return rows
     }
 
-    static func describe(_ estimate: Estimate) -> String {
-        guard let mean = estimate.mean else { return "–" }
-        return estimate.ci95.map { "\(mean) ± \($0)" } ?? "\(mean)"
+    static func describe(_ estimate: Estimate, _ kpi: String) -> String { FigureText.text(estimate, FigureText.unit(ofKey: kpi)) }
+
+    /// The rows a reader must see, worst first: failing, then borderline (passing).
+    static func shown(_ rows: [CheckRow]) -> (failing: [CheckRow], borderline: [CheckRow]) {
+        (rows.filter { !$0.passed }, rows.filter { $0.state == .borderlineMet })
     }
 
-    /// What fails first (estimate ± ci95, threshold, state), the targets not estimated, then a
-    /// one-line verdict with the count of each state.
-    public static func text(_ rows: [CheckRow]) -> String {
-        func line(_ row: CheckRow) -> [String] {
-            [row.scope, row.kpi, row.bound, row.threshold.map { JSON.format($0) } ?? "–", describe(row.estimate),
-             row.state?.rawValue ?? (row.passed ? "no regression" : "regressed")]
+    /// A row as `scope, kpi, bound, threshold, estimate ± ci95, state`.
+    static func cells(_ row: CheckRow) -> [String] {
+        [row.scope, row.kpi, row.bound, FigureText.text(row.threshold, FigureText.unit(ofKey: row.kpi)),
+         describe(row.estimate, row.kpi), row.state?.rawValue ?? (row.passed ? "no regression" : "regressed")]
+    }
+
+    static let header = ["scope", "kpi", "bound", "threshold", "estimate", "state"]
+
+    /// Targets not estimated, one line per KPI with the scopes.
+    static func notEstimated(_ rows: [CheckRow]) -> [String] {
+        let skipped = rows.filter { $0.state == .notEstimated }
+        return Set(skipped.map(\.kpi)).sorted().map { kpi in
+            let scopes = skipped.filter { $0.kpi == kpi }.map(\.scope)
+            return "Not estimated (too few observations): \(kpi) at \(scopes.count) scope(s): \(scopes.joined(separator: ", "))"
         }
-        let header = ["scope", "kpi", "bound", "threshold", "estimate", "state"]
-        var out = ""
-        let failing = rows.filter { !$0.passed }
-        if !failing.isEmpty { out += "Failing\n" + TableReports.aligned([header] + failing.map(line)) + "\n" }
-        let borderline = rows.filter { $0.state == .borderlineMet }
-        if !borderline.isEmpty { out += "Borderline (pass)\n" + TableReports.aligned([header] + borderline.map(line)) + "\n" }
-        let notEstimated = rows.filter { $0.state == .notEstimated }
-        for kpi in Set(notEstimated.map(\.kpi)).sorted() {
-            let scopes = notEstimated.filter { $0.kpi == kpi }.map(\.scope)
-            out += "Not estimated (too few observations): \(kpi) at \(scopes.count) scope(s): \(scopes.joined(separator: ", "))\n"
-        }
-        let counts = TargetState.allCases.compactMap { state -> String? in
+    }
+
+    /// `PASSED: 236 met, 5 not estimated, 0 of 238 baseline KPIs regressed`.
+    static func verdict(_ rows: [CheckRow]) -> String {
+        var parts = TargetState.allCases.compactMap { state -> String? in
             let count = rows.filter { $0.state == state }.count
             return count > 0 ? "\(count) \(state.rawValue)" : nil
         }
-        let regressions = rows.filter { $0.state == nil }
-        var parts = counts
-        if !regressions.isEmpty { parts.append("\(regressions.filter { !$0.passed }.count) of \(regressions.count) baseline KPIs regressed") }
-        out += (failing.isEmpty ? "PASSED" : "FAILED") + ": " + parts.joined(separator: ", ") + "\n"
-        out += "\(rows.count - failing.count) passed, \(failing.count) failed\n"
+        let compared = rows.filter { $0.state == nil }
+        if !compared.isEmpty { parts.append("\(compared.filter { !$0.passed }.count) of \(compared.count) baseline KPIs regressed") }
+        return (rows.allSatisfy(\.passed) ? "PASSED" : "FAILED") + ": " + parts.joined(separator: ", ")
+    }
+
+    /// What fails first (estimate ± ci95, threshold, state), what passes only just, the targets not
+    /// estimated, then a one-line verdict with the count of each state.
+    public static func text(_ rows: [CheckRow]) -> String {
+        let (failing, borderline) = shown(rows)
+        var out = ""
+        if !failing.isEmpty { out += "Failing\n" + TableReports.aligned([header] + failing.map(cells)) + "\n" }
+        if !borderline.isEmpty { out += "Borderline (pass)\n" + TableReports.aligned([header] + borderline.map(cells)) + "\n" }
+        out += notEstimated(rows).map { $0 + "\n" }.joined()
+        return out + verdict(rows) + "\n"
+    }
+
+    /// `check --format markdown`: a summary for CI step summaries and merge-request notes — the
+    /// verdict, then a table of what fails and what passes only just.
+    public static func markdown(_ rows: [CheckRow], scenario: String) -> String {
+        let (failing, borderline) = shown(rows)
+        var out = "### callsim check — \(scenario)\n\n**\(verdict(rows))**\n\n"
+        let listed = failing + borderline
+        if listed.isEmpty { out += "Every target holds.\n" } else { out += TableReports.table([header] + listed.map(cells)) }
+        let skipped = notEstimated(rows)
+        if !skipped.isEmpty { out += "\n" + skipped.map { "- " + $0 + "\n" }.joined() }
         return out
+    }
+
+    /// `check --format github`: one workflow annotation per target or KPI that needs a look —
+    /// `::error` for what fails, `::warning` for borderline-met, `::notice` for not estimated — then
+    /// the verdict.
+    public static func github(_ rows: [CheckRow], scenario: String) -> String {
+        func escape(_ text: String, property: Bool = false) -> String {
+            var out = text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
+            if property { out = out.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+            return out
+        }
+        var out = ""
+        for row in rows {
+            let level: String
+            if !row.passed { level = "error" } else if row.state == .borderlineMet { level = "warning" }
+            else if row.state == .notEstimated { level = "notice" } else { continue }
+            let title = escape("callsim check: \(row.scope) \(row.kpi)", property: true)
+            let cells = cells(row)
+            let bound = row.bound == "min" ? "≥" : row.bound == "max" ? "≤" : "baseline"
+            let message = "\(scenario): \(row.scope) \(row.kpi) \(cells[4]), target \(bound) \(cells[3]): \(cells[5])"
+            out += "::\(level) title=\(title)::\(escape(message))\n"
+        }
+        return out + verdict(rows) + "\n"
     }
 
     /// `check --format json`.

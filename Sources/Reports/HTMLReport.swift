@@ -115,21 +115,10 @@ public enum HTMLReport {
 
     // MARK: - KPIText
 
-    /// A figure as `mean ± ci95` in the KPI's unit.
+    /// A figure as `mean ± ci95` in its KPI's unit (`FigureText`), optionally per day.
     static func text(_ figure: ReportView.KPIValue, _ kpi: String, perDay days: Double? = nil) -> String {
-        guard var mean = figure.mean else { return "–" }
-        var ci = figure.ci95
-        if let days { mean /= days; ci = ci.map { $0 / days } }
-        let one: (Double) -> String
-        switch kpi {
-        case "service_level", "abandonment_rate", "utilisation":
-            let fine = abs(mean) < 0.01 || (ci ?? 1) < 0.001  // small shares need two decimals to show
-            one = { String(format: fine ? "%.2f%%" : "%.1f%%", $0 * 100) }
-        case _ where kpi.hasSuffix("_s"):
-            one = { abs(mean) < 1 ? String(format: "%.2f s", $0) : abs(mean) < 10 ? String(format: "%.1f s", $0) : ChartLabel.duration($0) }
-        default: one = { String(format: abs(mean) >= 100 ? "%.0f" : abs(mean) >= 1 || mean == 0 ? "%.1f" : "%.2f", $0) }
-        }
-        return escape(one(mean) + (ci.map { " ± " + one($0) } ?? ""))
+        let scale = days.map { 1 / $0 } ?? 1
+        return escape(FigureText.text(mean: figure.mean.map { $0 * scale }, ci95: figure.ci95.map { $0 * scale }, FigureText.unit(ofKey: kpi)))
     }
 
     /// Counts the key figures show per day rather than per replication.
@@ -164,8 +153,8 @@ public enum HTMLReport {
             ["offered a day"] + view.hours.map { text($0["offered"], "offered", perDay: view.days).components(separatedBy: " ±")[0] },
             ["consoles"] + view.hours.map { String($0.consoles ?? 0) },
             ["capacity/h"] + view.hours.map { hour in perConsole.map { String(format: "%.0f", Double(hour.consoles ?? 0) * $0) } ?? "–" },
-            ["service level"] + view.hours.map { $0["service_level"].mean.map { String(format: "%.0f%%", $0 * 100) } ?? "–" },
-            ["ASA"] + view.hours.map { $0["asa_s"].mean.map { String(format: "%.0f s", $0) } ?? "–" },
+            ["service level"] + view.hours.map { FigureText.text($0["service_level"].mean, .share) },
+            ["ASA"] + view.hours.map { FigureText.text($0["asa_s"].mean, .duration) },
         ]
         return table(["hour"] + (0..<24).map { String(format: "%02d", $0) }, rows, wide: true)
     }
@@ -233,12 +222,10 @@ public enum HTMLReport {
 
     /// A target row's bound, estimate ± ci95 and verdict.
     static func targetCells(_ row: ReportView.TargetRow) -> [String] {
-        let kpi = row.kpi
-        let one: (Double) -> String = kpi.hasSuffix("_s") ? ChartLabel.duration
-            : kpi == "urgent_lost_per_year" ? { String(format: "%.1f", $0) } : { String(format: "%.1f%%", $0 * 100) }
-        let estimate = row.estimate.map { one($0) + (row.ci95.map { " ± " + one($0) } ?? "") } ?? "–"
+        let unit = FigureText.unit(ofKey: row.kpi)
+        let estimate = FigureText.text(mean: row.estimate, ci95: row.ci95, unit)
         let verdict = row.state.map { "<span class=\"\($0.fails ? "fail" : "pass")\">\($0.rawValue)</span>" } ?? "–"
-        return [(row.bound == "min" ? "≥ " : "≤ ") + escape(one(row.threshold)), escape(estimate), verdict]
+        return [(row.bound == "min" ? "≥ " : "≤ ") + escape(FigureText.text(row.threshold, unit)), escape(estimate), verdict]
     }
 
     // MARK: - Differences

@@ -12,26 +12,13 @@ enum KPIText {
         (.escalationDelayP95, "to 112 p95"), (.urgentLost, "urgent lost"),
     ]
 
-    /// A figure for people: percentages for shares, seconds for durations, counts per replication.
-    static func text(_ value: Double?, _ kpi: KPI) -> String {
-        guard let value else { return "–" }
-        switch kpi {
-        case .abandonmentRate, .serviceLevel, .utilisation: return String(format: "%.1f%%", value * 100)
-        case .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99, .escalationDelayP95: return seconds(value)
-        default: return String(format: value >= 100 ? "%.0f" : "%.1f", value)
-        }
-    }
+    /// A figure for people (`FigureText`): percentages for shares, durations by size, counts.
+    static func text(_ value: Double?, _ kpi: KPI) -> String { FigureText.text(value, FigureText.unit(of: kpi)) }
 
     /// `mean ± ci95` for people.
-    static func text(_ estimate: Estimate, _ kpi: KPI) -> String {
-        guard let mean = estimate.mean else { return "–" }
-        guard let ci = estimate.ci95 else { return text(mean, kpi) }
-        return "\(text(mean, kpi)) ± \(text(ci, kpi))"
-    }
+    static func text(_ estimate: Estimate, _ kpi: KPI) -> String { FigureText.text(estimate, FigureText.unit(of: kpi)) }
 
-    static func seconds(_ value: Double) -> String {
-        value < 600 ? String(format: "%.1f s", value) : String(format: "%.1f min", value / 60)
-    }
+    static func seconds(_ value: Double) -> String { FigureText.text(value, .duration) }
 
     /// A plain number for machines (CSV): shortest round-trip form, empty when missing.
     static func plain(_ value: Double?) -> String {
@@ -54,13 +41,10 @@ enum KPIText {
 
     /// The target rows as `scope kpi bound threshold estimate ± ci95 → PASS/FAIL/–`.
     static func target(_ row: TargetResult) -> [String] {
-        let measure = row.target.measure
-        let kpi = measure.kpi
-        let threshold = measure == .urgentLostPerYear ? String(format: "%g", row.target.threshold) : text(row.target.threshold, kpi)
-        let estimate = measure == .urgentLostPerYear
-            ? row.estimate.mean.map { String(format: "%.1f", $0) + (row.estimate.ci95.map { String(format: " ± %.1f", $0) } ?? "") } ?? "–"
-            : text(row.estimate, kpi)
-        let verdict = row.state.rawValue
-        return [row.scope, measure.reportedKey, (measure.isMinimum ? "≥ " : "≤ ") + threshold, estimate, verdict]
+        let measure = row.target.measure, unit = FigureText.unit(of: measure)
+        return [
+            row.scope, measure.reportedKey, (measure.isMinimum ? "≥ " : "≤ ") + FigureText.text(row.target.threshold, unit),
+            FigureText.text(row.estimate, unit), row.state.rawValue,
+        ]
     }
 }

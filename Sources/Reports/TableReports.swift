@@ -14,10 +14,14 @@ public enum TableReports {
     static let header = ["code", "centre"] + KPIText.summary.map(\.1)
     static let targetHeader = ["scope", "kpi", "target", "estimate", "result"]
 
-    /// The terminal table.
-    public static func text(_ result: RunResult) -> String {
+    /// The terminal report: the key figures, the targets' verdict (counts by state and what is not
+    /// met, grouped by KPI when many centres share a state), the centres table and the call types.
+    /// `verbose` adds a row for every target (report.md always has them).
+    public static func text(_ result: RunResult, verbose: Bool = false) -> String {
         var out = "callsim — \(result.scenario.name)\n\(KPIText.headline(result))\n"
         out += "Figures: mean over replications ± 95 % confidence half-width; counts per replication.\n\n"
+        out += keyFigures(result) + "\n"
+        if !result.targets.isEmpty { out += targetVerdict(result) + "\n" }
         out += aligned([header] + rows(result))
         if !result.types.isEmpty {
             out += "\nBy call type\n"
@@ -25,8 +29,53 @@ public enum TableReports {
                 [type.name] + KPIText.summary.map { KPIText.text(type.kpis[$0.0.index], $0.0) }
             })
         }
-        if !result.targets.isEmpty {
+        if verbose && !result.targets.isEmpty {
             out += "\nTargets\n" + aligned([targetHeader] + result.targets.map(KPIText.target))
+        }
+        return out
+    }
+
+    /// The total's key figures in two lines.
+    static func keyFigures(_ result: RunResult) -> String {
+        let days = result.scenario.horizon / 86_400
+        let total = result.total
+        func figure(_ kpi: KPI) -> String { KPIText.text(total[kpi.index], kpi) }
+        let perDay = total[KPI.offered.index].mean.map { FigureText.text($0 / days, .count) } ?? "–"
+        let urgent = total[KPI.urgentLost.index].scaled(by: 365 / days)
+        return "Key figures: \(perDay) calls a day; service level \(figure(.serviceLevel)); abandoned \(figure(.abandonmentRate)); "
+            + "ASA \(figure(.asa));\n  wait p95 \(figure(.waitP95)); utilisation \(figure(.utilisation)); "
+            + "delay to 112 p95 \(figure(.escalationDelayP95)); urgent callers lost \(FigureText.text(urgent, .count)) a year\n"
+    }
+
+    /// `Targets: 230 met, 4 borderline-met, …` and the targets not met, one line each, or one line
+    /// per KPI and state when more than three scopes share it (with the worst of them).
+    static func targetVerdict(_ result: RunResult) -> String {
+        let counts = TargetState.allCases.compactMap { state -> String? in
+            let count = result.targets.filter { $0.state == state }.count
+            return count > 0 ? "\(count) \(state.rawValue)" : nil
+        }
+        var out = "Targets: " + counts.joined(separator: ", ") + " (--verbose or report.md lists every one)\n"
+        let notMet = result.targets.filter { $0.state != .met }
+        var groups: [(key: String, state: TargetState, rows: [TargetResult])] = []
+        for row in notMet {
+            let key = row.target.measure.reportedKey
+            if let index = groups.firstIndex(where: { $0.key == key && $0.state == row.state }) {
+                groups[index].rows.append(row)
+            } else {
+                groups.append((key, row.state, [row]))
+            }
+        }
+        for group in groups {
+            if group.rows.count > 3 {
+                let scopes = group.rows.map(\.scope)
+                out += "  \(group.state.rawValue): \(group.key) at \(scopes.count) scopes: \(scopes.prefix(12).joined(separator: ", "))"
+                    + (scopes.count > 12 ? ", …" : "") + "\n"
+            } else {
+                for row in group.rows {
+                    let cells = KPIText.target(row)
+                    out += "  \(cells[4]): \(cells[0]) \(cells[1]) \(cells[3]), target \(cells[2])\n"
+                }
+            }
         }
         return out
     }

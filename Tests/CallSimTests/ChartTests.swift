@@ -48,7 +48,7 @@ import Testing
         let rendered = svg.render(id: "x")
         #expect(rendered.contains("Iași &lt;1&gt;") && rendered.contains("<title id=\"x-title\">t &amp; u</title>"))
         #expect(ChartLabel.percent(0.0005) == "0.05%" && ChartLabel.percent(0.8) == "80%")
-        #expect(ChartLabel.duration(20) == "20 s" && ChartLabel.duration(150) == "2.5 min" && ChartLabel.duration(2.25) == "2.3 s")
+        #expect(ChartLabel.duration(20) == "20 s" && ChartLabel.duration(150) == "2.5 min" && ChartLabel.duration(2.26) == "2.3 s")
     }
 
     @Test("The tile map gives every place its own cell, keeping west west and north north")
