@@ -8,7 +8,7 @@
 #                 the night consoles of the night-pool plan (by hour), and the launch sized with six seeds
 SWIFT ?= swift
 
-.PHONY: report test build bench setup check baseline screenshot sizing
+.PHONY: report test build bench setup check baseline screenshot sizing perf-gate perf-baseline
 
 setup:
 	@bash scripts/setup.sh
@@ -46,3 +46,12 @@ sizing: build
 		--output Reports/sizing/today-vs-sized > Reports/sizing/today-vs-sized.txt
 	.build/release/callsim size Scenarios/romania-119-night-pool.yaml --by-hour > Reports/sizing/romania-119-night-pool.txt
 	python3 Reports/tools/seed-stability.py Scenarios/romania-119-launch.yaml Reports/sizing/seed-stability.md
+
+# The speed gate: instructions of fixed workloads under callgrind against Benchmarks/perf-baseline.txt
+# (fails on more than 3 % more); perf-baseline writes the baseline anew, on purpose.
+perf-gate: setup
+	bash Benchmarks/perf-gate.sh
+
+perf-baseline: setup
+	bash Benchmarks/perf-gate.sh --update
+
