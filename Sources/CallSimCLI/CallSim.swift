@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallModel
 import Foundation
 import Reports
 import ScenarioFile
@@ -19,7 +20,7 @@ struct CallSim: AsyncParsableCommand {
 }
 
 /// Bad input found by the command line itself (a flag's value): exit status 2.
-struct InputError: Error, CustomStringConvertible {
+struct InputError: BadInput {
     let description: String
 }
 
@@ -33,14 +34,8 @@ enum Main {
             } else {
                 try command.run()
             }
-        } catch let error as ScenarioError {
-            fail(error.description, status: 2)
-        } catch let error as BaselineError {
-            fail("error: \(error.description)", status: 2)
-        } catch let error as ReportError {
-            fail("error: \(error.description)", status: 2)
-        } catch let error as InputError {
-            fail("error: \(error.description)", status: 2)
+        } catch let error as any BadInput {
+            fail(error.report, status: 2)
         } catch {
             let code = CallSim.exitCode(for: error)
             if code == .success { CallSim.exit(withError: error) }  // --help, --version

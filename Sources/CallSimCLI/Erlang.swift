@@ -20,18 +20,20 @@ extension CallSim {
         @Option(name: .customLong("calls-per-hour"), help: "Arrival rate, calls per hour.")
         var callsPerHour: Double
 
-        @Option(help: ArgumentHelp("Mean handling time, e.g. 3m or 180.", valueName: "duration"))
-        var aht: String
+        @Option(help: ArgumentHelp("Mean handling time, e.g. 3m or 180 (seconds).", valueName: "duration"))
+        var aht: DurationArgument
 
-        @Option(help: ArgumentHelp("Consoles: a number, or a range such as 10-14.", valueName: "n|n-m"))
-        var consoles: String?
+        @Option(help: ArgumentHelp(
+            "Consoles: a number, or a range such as 10-14 (1 to \(ConsoleRange.maximum), at most \(ConsoleRange.maxRows) numbers).",
+            valueName: "n|n-m"))
+        var consoles: ConsoleRange?
 
         @Option(help: ArgumentHelp("Mean patience (Erlang A); without it nobody hangs up (Erlang C).",
                                    valueName: "duration"))
-        var patience: String?
+        var patience: DurationArgument?
 
         @Option(help: ArgumentHelp("\"Answered within\" for the service level.", valueName: "duration"))
-        var within: String = "20s"
+        var within = DurationArgument(argument: "20s")!
 
         @Option(name: .customLong("target-sl"), help: "Find the fewest consoles answering this share within --within.")
         var targetServiceLevel: Double?
@@ -42,17 +44,10 @@ extension CallSim {
         @Option(help: "Output: text or json.")
         var format: TextOrJSON = .text
 
-        static let maxConsoles = 100_000
-        /// The most rows a range prints (each row's formulas cost time growing with its consoles).
-        static let maxRows = 1_000
-
         func validate() throws {
             guard callsPerHour > 0, callsPerHour.isFinite else { throw ValidationError("--calls-per-hour must be above 0") }
-            guard (DurationText.seconds(aht) ?? 0) > 0 else { throw ValidationError("--aht must be \(DurationText.allowed), above 0") }
-            if let patience, (DurationText.seconds(patience) ?? 0) <= 0 {
-                throw ValidationError("--patience must be \(DurationText.allowed), above 0")
-            }
-            guard DurationText.seconds(within) != nil else { throw ValidationError("--within must be \(DurationText.allowed)") }
+            guard aht.seconds > 0 else { throw ValidationError("--aht must be longer than 0") }
+            if let patience, patience.seconds <= 0 { throw ValidationError("--patience must be longer than 0") }
             if let targetServiceLevel, !(0...1).contains(targetServiceLevel) {
                 throw ValidationError("--target-sl must be a share from 0 to 1")
             }
@@ -65,34 +60,23 @@ extension CallSim {
             guard consoles != nil || targetServiceLevel != nil || targetAbandonment != nil else {
                 throw ValidationError("give --consoles, or a target (--target-sl or --target-abandonment)")
             }
-            if let consoles, consoleRange(consoles) == nil {
-                throw ValidationError(
-                    "--consoles must be a number or a range such as 10-14, from 1 to \(Self.maxConsoles), of at most \(Self.maxRows) numbers")
-            }
-        }
-
-        func consoleRange(_ text: String) -> ClosedRange<Int>? {
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-            guard let low = parts.first ?? nil, let high = parts.count == 2 ? parts[1] : (parts.count == 1 ? low : nil),
-                  low >= 1, low <= high, high <= Self.maxConsoles, high - low < Self.maxRows else { return nil }
-            return low...high
         }
 
         func formula(_ consoles: Int) -> any QueueFormula {
-            let rate = callsPerHour / 3_600, handling = DurationText.seconds(aht)!
-            if let patience, let seconds = DurationText.seconds(patience) {
-                return ErlangA(consoles: consoles, callsPerSecond: rate, meanHandling: handling, meanPatience: seconds)
+            let rate = callsPerHour / 3_600, handling = aht.seconds
+            if let patience {
+                return ErlangA(consoles: consoles, callsPerSecond: rate, meanHandling: handling, meanPatience: patience.seconds)
             }
             return ErlangC(consoles: consoles, callsPerSecond: rate, meanHandling: handling)
         }
 
         func run() async throws {
-            let threshold = DurationText.seconds(within)!
-            let range = consoles.flatMap(consoleRange)
+            let threshold = within.seconds
+            let range = consoles?.range
             var answer: [any QueueFormula]
             var single = range.map { $0.count == 1 } ?? true
             if targetServiceLevel != nil || targetAbandonment != nil {
-                let low = range?.lowerBound ?? 1, high = range?.upperBound ?? Self.maxConsoles
+                let low = range?.lowerBound ?? 1, high = range?.upperBound ?? ConsoleRange.maximum
                 guard let found = FewestConsoles.search(
                     maximum: high, serviceLevel: targetServiceLevel, within: threshold, abandonment: targetAbandonment,
                     formula: formula)

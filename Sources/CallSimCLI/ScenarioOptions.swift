@@ -23,7 +23,7 @@ struct ScenarioOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Measured period of one replication, e.g. 28d or 1w (overrides the scenario's).",
                                valueName: "duration"))
-    var horizon: String?
+    var horizon: DurationArgument?
 
     func validate() throws {
         if let replications, !(1...Scenario.maxReplications).contains(replications) {
@@ -35,8 +35,8 @@ struct ScenarioOptions: ParsableArguments {
         if let maxReplications, !(1...Scenario.maxReplications).contains(maxReplications) {
             throw ValidationError("--max-replications must be from 1 to \(Scenario.maxReplications)")
         }
-        if let horizon, (DurationText.seconds(horizon) ?? 0) <= 0 {
-            throw ValidationError("--horizon must be \(DurationText.allowed), longer than 0 (got \"\(horizon)\")")
+        if let horizon, horizon.seconds < DurationText.shortestPositive {
+            throw ValidationError("--horizon must be longer than 0, at least 1 ms")
         }
     }
 
@@ -49,7 +49,7 @@ struct ScenarioOptions: ParsableArguments {
         if let maxReplications { scenario.maxReplications = maxReplications }
         scenario.maxReplications = max(scenario.maxReplications, scenario.replications)
         if let seed { scenario.seed = seed }
-        if let horizon, let seconds = DurationText.seconds(horizon) { scenario.horizon = seconds }
+        if let horizon { scenario.horizon = horizon.seconds }
         try Self.checkWorkload(scenario)
         return scenario
     }
@@ -61,7 +61,7 @@ struct ScenarioOptions: ParsableArguments {
         let run = perReplication * Double(scenario.replications)
         guard perReplication <= Scenario.maxCallsPerReplication, run <= Scenario.maxCallsPerRun else {
             throw InputError(description: String(
-                format: "error: with these options one replication would simulate about %.3g calls and the first batch %.3g; "
+                format: "with these options one replication would simulate about %.3g calls and the first batch %.3g; "
                     + "callsim simulates at most %.3g a replication and %.3g a run: a shorter --horizon, fewer --replications or a smaller --load",
                 perReplication, run, Scenario.maxCallsPerReplication, Scenario.maxCallsPerRun))
         }

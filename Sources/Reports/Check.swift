@@ -25,7 +25,7 @@ public struct CheckRow: Sendable {
 }
 
 /// A problem with a baseline file: exit status 2.
-public struct BaselineError: Error, CustomStringConvertible {
+public struct BaselineError: BadInput {
     public let description: String
 }
 

@@ -2,7 +2,7 @@ import CallModel
 import Foundation
 
 /// A `report.json` that cannot be read as a result document: exit status 2.
-public struct ReportError: Error, CustomStringConvertible {
+public struct ReportError: BadInput {
     public let description: String
 }
 

@@ -1,8 +1,10 @@
+import CallModel
+
 /// A problem with a scenario file: the file, the line and column, the field, and what is allowed.
 ///
 /// Printed the way compilers print errors, so editors and CI annotators can jump to it:
 /// `Scenarios/x.yaml:12:5: error: centres[3].calls_per_day: must be a number ≥ 0 (got "abc")`.
-public struct ScenarioError: Error, CustomStringConvertible, Sendable {
+public struct ScenarioError: BadInput, Sendable {
     public let file: String
     /// 1-based line; 0 when the problem is the file itself (missing, unreadable).
     public let line: Int
@@ -18,6 +20,9 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
         self.field = field
         self.message = message
     }
+
+    /// Already says where and that it is an error.
+    public var report: String { description }
 
     public var description: String {
         let place = line > 0 ? "\(file):\(line):\(column)" : file
