@@ -10,7 +10,7 @@ extension CallSim {
             discussion: """
                 A and B are report.json files written by `callsim run --output`, e.g. local against overflow \
                 routing, or today's consoles against a sized plan. Every difference B − A comes with its 95 % \
-                interval: paired by replication when both runs used the same seed and replications (common \
+                interval: paired by replication when both runs used the same seed, over the replications both have (common \
                 random numbers make the comparison sharp), else from the two intervals. A difference is \
                 significant when 0 lies outside its interval. Prints the key figures; with --output DIR writes \
                 report.html with the charts of both runs.

@@ -122,7 +122,7 @@ public enum CheckReport {
         compared += alwaysCompared.map { ("total", $0) }
         var seen = Set<String>()
         compared = compared.filter { seen.insert("\($0.scope)/\($0.kpi.rawValue)").inserted }
-        let paired = baseline.seed == result.scenario.seed && baseline.replications == result.scenario.replications
+        let paired = Pairing.paired(baseline.seed, result.scenario.seed)
         var tests: [(scope: String, kpi: KPI, current: Estimate, base: Double, worse: Bool, p: Double)] = []
         for (scope, kpi) in compared {
             let current = scope == "total" ? result.total[kpi.index]

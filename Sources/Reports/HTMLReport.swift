@@ -230,82 +230,36 @@ public enum HTMLReport {
 
     // MARK: - Differences
 
-    /// B − A and its 95 % half-width: paired by replication when both runs used the same seed and
-    /// replications (common random numbers), else from the two intervals (Welch's normal approximation).
-    static func difference(_ a: ReportView.KPIValue, _ b: ReportView.KPIValue, paired: Bool) -> (mean: Double, ci95: Double?)? {
-        guard let meanA = a.mean, let meanB = b.mean else { return nil }
-        if paired, a.values.count == b.values.count, !a.values.isEmpty {
-            let differences = zip(a.values, b.values).map { x, y in x.flatMap { x in y.map { $0 - x } } }
-            let estimate = Estimate(values: differences)
-            if let mean = estimate.mean { return (mean, estimate.ci95) }
-        }
-        guard let ciA = a.ci95, let ciB = b.ci95 else { return (meanB - meanA, nil) }
-        return (meanB - meanA, (ciA * ciA + ciB * ciB).squareRoot())
+    /// A comparison row's cells for HTML: A, B, B − A and whether it is significant.
+    static func cells(_ row: Comparison.Row) -> [String] {
+        let texts = row.texts
+        let verdict = row.significant.map { $0 ? "<span class=\"sig\">yes</span>" : "no" } ?? "–"
+        return [escape(texts.a), escape(texts.b), escape(texts.difference), verdict]
     }
-
-    static func differenceCells(_ a: ReportView.KPIValue, _ b: ReportView.KPIValue, kpi: String, paired: Bool, perDay: (Double, Double)? = nil) -> [String] {
-        let scaledA = perDay.map { scale(a, 1 / $0.0) } ?? a, scaledB = perDay.map { scale(b, 1 / $0.1) } ?? b
-        guard let difference = difference(scaledA, scaledB, paired: paired && perDay.map { $0.0 == $0.1 } ?? paired) else {
-            return [text(scaledA, kpi), text(scaledB, kpi), "–", "–"]
-        }
-        let shown = text(ReportView.KPIValue(mean: difference.mean, ci95: difference.ci95), kpi)
-        let significant = difference.ci95.map { abs(difference.mean) > $0 }
-        let verdict = significant.map { $0 ? "<span class=\"sig\">yes</span>" : "no" } ?? "–"
-        return [text(scaledA, kpi), text(scaledB, kpi), (difference.mean > 0 ? "+" : "") + shown, verdict]
-    }
-
-    static func scale(_ figure: ReportView.KPIValue, _ factor: Double) -> ReportView.KPIValue {
-        ReportView.KPIValue(
-            mean: figure.mean.map { $0 * factor }, ci95: figure.ci95.map { $0 * factor },
-            values: figure.values.map { $0.map { $0 * factor } })
-    }
-
-    static func paired(_ a: ReportView, _ b: ReportView) -> Bool { a.seed == b.seed && a.replications == b.replications }
 
     /// The key figures of both runs and B − A, as a terminal table.
-    public static func differenceText(_ a: ReportView, _ b: ReportView) -> String {
-        let pair = paired(a, b)
-        let rows = keyDifferences(a, b).map { [$0.label] + $0.cells.map(plain) }
-        var out = "A: \(a.scenario) (\(a.source))\nB: \(b.scenario) (\(b.source))\n"
-        out += "Differences B − A ± 95 % interval, \(pair ? "paired by replication (same seed)" : "from the two intervals (different seeds)").\n\n"
-        return out + TableReports.aligned([["figure", "", "A", "B", "B − A", "significant"]] + rows.map { [$0[0], ""] + $0.dropFirst() })
-    }
-
-    /// A table cell's text without its markup.
-    static func plain(_ html: String) -> String {
-        html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-    }
-
-    /// The key figures' cells (A, B, B − A, significant) for the total; counts per day.
-    static func keyDifferences(_ a: ReportView, _ b: ReportView) -> [(label: String, cells: [String])] {
-        cards.map { kpi, label in
-            let perDay = perDayKPIs.contains(kpi) ? (a.days, b.days) : nil
-            return (label, differenceCells(a.total[kpi], b.total[kpi], kpi: kpi, paired: paired(a, b), perDay: perDay))
-        }
-    }
+    public static func differenceText(_ a: ReportView, _ b: ReportView) -> String { Comparison(a, b).text }
 
     static func differenceTable(_ a: ReportView, _ b: ReportView) -> String {
-        let pair = paired(a, b)
-        let rows = keyDifferences(a, b).map { [escape($0.label)] + $0.cells }
-        let how = pair ? "paired by replication (same seed: common random numbers)" : "from the two 95 % intervals (different seeds)"
+        let comparison = Comparison(a, b)
+        let rows = comparison.keyRows.map { [escape($0.label)] + cells($0) }
         return table(["figure", "A", "B", "B − A ± 95 %", "significant"], rows)
-            + "<p class=\"meta\">A difference is significant when 0 lies outside its 95 % interval, \(escape(how)).</p>"
+            + "<p class=\"meta\">A difference is significant when 0 lies outside its 95 % interval, \(escape(comparison.how)).</p>"
     }
 
     static func centreDifferences(_ a: ReportView, _ b: ReportView) -> String {
-        let pair = paired(a, b)
+        let comparison = Comparison(a, b)
         let rows = ReportCharts.worstFirst(a).map { index -> [String] in
             let centre = a.centres[index]
             let other = b.centres.first { $0.code == centre.code }
             let consoles = "\(centre.consoles.map(String.init) ?? "–") → \(other?.consoles.map(String.init) ?? "–")"
-            guard let other else { return ["<b>\(escape(centre.code))</b>", consoles] + Array(repeating: "–", count: 6) }
-            func cells(_ kpi: String) -> [String] {
-                let cells = differenceCells(centre[kpi], other[kpi], kpi: kpi, paired: pair)
-                return [cells[0], cells[1], cells[3].contains("yes") ? "<span class=\"sig\">\(cells[2]) *</span>" : cells[2]]
+            func shown(_ key: String) -> [String] {
+                guard let row = comparison.row(key, centre: centre.code) else { return ["–", "–", "–"] }
+                let texts = row.texts
+                let difference = row.significant == true ? "<span class=\"sig\">\(escape(texts.difference)) *</span>" : escape(texts.difference)
+                return [escape(texts.a), escape(texts.b), difference]
             }
-            return ["<b>\(escape(centre.code))</b>", escape(consoles)] + cells("service_level") + cells("abandonment_rate")
+            return ["<b>\(escape(centre.code))</b>", escape(consoles)] + shown("service_level") + shown("abandonment_rate")
         }
         return table(["centre", "consoles A → B", "SL A", "SL B", "B − A", "abandoned A", "abandoned B", "B − A"], rows)
             + "<p class=\"meta\">* significant: 0 lies outside the difference's 95 % interval.</p>"

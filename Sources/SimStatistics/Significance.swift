@@ -5,12 +5,12 @@ import Foundation
 /// Tests of whether one run is worse than another, for regression checks.
 public enum Significance {
     /// One-sided p-value that the mean of `current` exceeds the mean of `baseline`: paired by
-    /// replication (same seed, same replications: common random numbers make the pairs sharp), or
+    /// replication over the replications both have (same seed: common random numbers make the pairs sharp), or
     /// Welch's unequal-variance t-test otherwise. `nil` with too few figures to test; 0 or 1 when
     /// the difference has no variance at all.
     public static func pValueHigher(current: [Double?], baseline: [Double?], paired: Bool) -> Double? {
         GSL.setUp()
-        if paired && current.count == baseline.count {
+        if paired {  // replication i with replication i, over the replications both have
             let differences = zip(current, baseline).compactMap { pair -> Double? in
                 guard let a = pair.0, let b = pair.1 else { return nil }
                 return a - b
