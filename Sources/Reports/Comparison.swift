@@ -1,3 +1,4 @@
+import CallModel
 import SimStatistics
 
 /// Whether two runs' replications can be paired: both used the same seed, so replication i drew
@@ -12,7 +13,7 @@ enum Pairing {
 struct Comparison {
     /// One figure of both runs.
     struct Row {
-        let key: String
+        let key: KPI
         let label: String
         let a: ReportView.KPIValue
         let b: ReportView.KPIValue
@@ -24,7 +25,7 @@ struct Comparison {
 
         /// A, B and B − A in the figure's unit (`FigureText`).
         var texts: (a: String, b: String, difference: String) {
-            let unit = FigureText.unit(ofKey: key)
+            let unit = FigureText.unit(of: key)
             let shown = difference.map { d in (d.mean > 0 ? "+" : "") + FigureText.text(mean: d.mean, ci95: d.ci95, unit) } ?? "–"
             return (FigureText.text(mean: a.mean, ci95: a.ci95, unit), FigureText.text(mean: b.mean, ci95: b.ci95, unit), shown)
         }
@@ -54,14 +55,14 @@ struct Comparison {
     }
 
     /// One figure of a centre (by code) or the total (`nil`), unscaled.
-    func row(_ key: String, centre code: String) -> Row? {
+    func row(_ key: KPI, centre code: String) -> Row? {
         guard let first = a.centres.first(where: { $0.code == code }), let second = b.centres.first(where: { $0.code == code }) else {
             return nil
         }
-        return row(key, key, first[key], second[key], scales: (1, 1))
+        return row(key, key.rawValue, first[key], second[key], scales: (1, 1))
     }
 
-    func row(_ key: String, _ label: String, _ first: ReportView.KPIValue, _ second: ReportView.KPIValue,
+    func row(_ key: KPI, _ label: String, _ first: ReportView.KPIValue, _ second: ReportView.KPIValue,
              scales: (Double, Double)) -> Row {
         let (x, y) = (Self.scale(first, scales.0), Self.scale(second, scales.1))
         return Row(key: key, label: label, a: x, b: y, difference: Self.difference(x, y, paired: paired && scales.0 == scales.1))

@@ -1,3 +1,4 @@
+import CallModel
 import Charts
 import Foundation
 import SimStatistics
@@ -15,11 +16,11 @@ public enum HTMLReport {
         body += section("hourly", "Calls and consoles by hour of the day", ReportCharts.hourly(runs) + hourlyTable(view))
         body += section("waits", "How long answered callers wait", ReportCharts.survival(runs) + survivalTable(runs))
         body += section("centres", "Centres, worst first: service level and abandonment with 95 % intervals",
-                        "<div class=\"pair\">" + ReportCharts.centres(runs, kpi: "service_level", title: "service level", id: "chart-centres-sl")
-                        + ReportCharts.centres(runs, kpi: "abandonment_rate", title: "abandonment", id: "chart-centres-abandonment") + "</div>"
+                        "<div class=\"pair\">" + ReportCharts.centres(runs, measure: .serviceLevel, title: "service level", id: "chart-centres-sl")
+                        + ReportCharts.centres(runs, measure: .abandonmentRate, title: "abandonment", id: "chart-centres-abandonment") + "</div>"
                         + centreTable(view))
-        body += section("map", "Map of the centres", ReportCharts.map(view, kpi: "service_level", id: "map-service-level", title: "Service level by centre")
-                        + ReportCharts.map(view, kpi: "abandonment_rate", id: "map-abandonment", title: "Abandonment by centre"))
+        body += section("map", "Map of the centres", ReportCharts.map(view, kpi: .serviceLevel, id: "map-service-level", title: "Service level by centre")
+                        + ReportCharts.map(view, kpi: .abandonmentRate, id: "map-abandonment", title: "Abandonment by centre"))
         body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
         if !view.targets.isEmpty { body += section("targets", "Targets", targetTable(view)) }
         return document(title: "callsim — \(view.scenario)", body: body)
@@ -33,12 +34,12 @@ public enum HTMLReport {
         body += section("hourly", "Calls and consoles by hour of the day", ReportCharts.hourly(runs))
         body += section("waits", "How long answered callers wait", ReportCharts.survival(runs) + survivalTable(runs))
         body += section("centres", "Centres, worst first (by A): service level and abandonment with 95 % intervals",
-                        "<div class=\"pair\">" + ReportCharts.centres(runs, kpi: "service_level", title: "service level", id: "chart-centres-sl")
-                        + ReportCharts.centres(runs, kpi: "abandonment_rate", title: "abandonment", id: "chart-centres-abandonment") + "</div>"
+                        "<div class=\"pair\">" + ReportCharts.centres(runs, measure: .serviceLevel, title: "service level", id: "chart-centres-sl")
+                        + ReportCharts.centres(runs, measure: .abandonmentRate, title: "abandonment", id: "chart-centres-abandonment") + "</div>"
                         + centreDifferences(a, b))
         body += section("map", "Service level by centre: A and B",
-                        "<div class=\"pair\">" + ReportCharts.map(a, kpi: "service_level", id: "map-a", title: "A: service level by centre")
-                        + ReportCharts.map(b, kpi: "service_level", id: "map-b", title: "B: service level by centre") + "</div>")
+                        "<div class=\"pair\">" + ReportCharts.map(a, kpi: .serviceLevel, id: "map-a", title: "A: service level by centre")
+                        + ReportCharts.map(b, kpi: .serviceLevel, id: "map-b", title: "B: service level by centre") + "</div>")
         body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
         if !a.targets.isEmpty || !b.targets.isEmpty {
             body += section("targets", "Targets", "<h3>A</h3>" + targetTable(a) + "<h3>B</h3>" + targetTable(b))
@@ -116,18 +117,18 @@ public enum HTMLReport {
     // MARK: - KPIText
 
     /// A figure as `mean ± ci95` in its KPI's unit (`FigureText`), optionally per day.
-    static func text(_ figure: ReportView.KPIValue, _ kpi: String, perDay days: Double? = nil) -> String {
+    static func text(_ figure: ReportView.KPIValue, _ kpi: KPI, perDay days: Double? = nil) -> String {
         let scale = days.map { 1 / $0 } ?? 1
-        return escape(FigureText.text(mean: figure.mean.map { $0 * scale }, ci95: figure.ci95.map { $0 * scale }, FigureText.unit(ofKey: kpi)))
+        return escape(FigureText.text(mean: figure.mean.map { $0 * scale }, ci95: figure.ci95.map { $0 * scale }, FigureText.unit(of: kpi)))
     }
 
     /// Counts the key figures show per day rather than per replication.
-    static let perDayKPIs = ["offered", "urgent_lost"]
+    static let perDayKPIs: [KPI] = [.offered, .urgentLost]
 
-    static let cards: [(String, String)] = [
-        ("offered", "calls offered a day"), ("service_level", "service level"), ("abandonment_rate", "abandonment"),
-        ("asa_s", "mean wait of answered (ASA)"), ("wait_p95_s", "95th percentile wait"), ("utilisation", "console utilisation"),
-        ("escalation_delay_p95_s", "delay to 112, p95"), ("urgent_lost", "urgent callers lost a day"),
+    static let cards: [(KPI, String)] = [
+        (.offered, "calls offered a day"), (.serviceLevel, "service level"), (.abandonmentRate, "abandonment"),
+        (.asa, "mean wait of answered (ASA)"), (.waitP95, "95th percentile wait"), (.utilisation, "console utilisation"),
+        (.escalationDelayP95, "delay to 112, p95"), (.urgentLost, "urgent callers lost a day"),
     ]
 
     static func summary(_ runs: [(name: String, view: ReportView)]) -> String {
@@ -150,11 +151,11 @@ public enum HTMLReport {
     static func hourlyTable(_ view: ReportView) -> String {
         let perConsole = view.meanConsoleTime.map { 3_600 / $0 }
         let rows: [[String]] = [
-            ["offered a day"] + view.hours.map { text($0["offered"], "offered", perDay: view.days).components(separatedBy: " ±")[0] },
+            ["offered a day"] + view.hours.map { text($0[.offered], .offered, perDay: view.days).components(separatedBy: " ±")[0] },
             ["consoles"] + view.hours.map { String($0.consoles ?? 0) },
             ["capacity/h"] + view.hours.map { hour in perConsole.map { String(format: "%.0f", Double(hour.consoles ?? 0) * $0) } ?? "–" },
-            ["service level"] + view.hours.map { FigureText.text($0["service_level"].mean, .share) },
-            ["ASA"] + view.hours.map { FigureText.text($0["asa_s"].mean, .duration) },
+            ["service level"] + view.hours.map { FigureText.text($0[.serviceLevel].mean, .share) },
+            ["ASA"] + view.hours.map { FigureText.text($0[.asa].mean, .duration) },
         ]
         return table(["hour"] + (0..<24).map { String(format: "%02d", $0) }, rows, wide: true)
     }
@@ -170,11 +171,11 @@ public enum HTMLReport {
     }
 
     static func centreTable(_ view: ReportView) -> String {
-        let columns = ["offered", "service_level", "abandonment_rate", "asa_s", "wait_p95_s", "utilisation", "escalation_delay_p95_s"]
+        let columns: [KPI] = [.offered, .serviceLevel, .abandonmentRate, .asa, .waitP95, .utilisation, .escalationDelayP95]
         let rows = ReportCharts.worstFirst(view).map { index -> [String] in
             let centre = view.centres[index]
             return ["<b>\(escape(centre.code))</b> \(escape(centre.name))", centre.consoles.map(String.init) ?? "–"]
-                + columns.map { text(centre[$0], $0, perDay: $0 == "offered" ? view.days : nil) }
+                + columns.map { text(centre[$0], $0, perDay: $0 == .offered ? view.days : nil) }
         }
         return table(["centre", "consoles", "offered a day", "service level", "abandonment", "ASA", "wait p95", "utilisation", "to 112 p95"], rows)
     }
@@ -185,9 +186,9 @@ public enum HTMLReport {
             for scope in run.view.escalation {
                 let figures = scope.code == "total" ? run.view.total : run.view.types.first { $0.name == scope.code }
                 rows.append([escape((runs.count > 1 ? run.name + ": " : "") + scope.code)]
-                    + ReportCharts.percentiles.map { text(scope[$0], $0) }
-                    + [figures.map { text($0["escalated"], "escalated", perDay: run.view.days) } ?? "–",
-                       figures.map { text($0["urgent_lost"], "urgent_lost", perDay: run.view.days) } ?? "–"])
+                    + ReportCharts.percentiles.map { text(scope.delay(percentile: $0), .escalationDelayP95) }
+                    + [figures.map { text($0[.escalated], .escalated, perDay: run.view.days) } ?? "–",
+                       figures.map { text($0[.urgentLost], .urgentLost, perDay: run.view.days) } ?? "–"])
             }
         }
         return table(["calls", "p50", "p90", "p95", "p99", "escalated a day", "urgent lost a day"], rows)
@@ -195,18 +196,18 @@ public enum HTMLReport {
 
     /// One row per target: the total, how many centres meet it and the worst; then every miss.
     static func targetTable(_ view: ReportView) -> String {
-        var kpis: [String] = []
-        for row in view.targets where !kpis.contains(row.kpi) { kpis.append(row.kpi) }
-        let summary = kpis.map { kpi -> [String] in
-            let rows = view.targets.filter { $0.kpi == kpi }
+        var measures: [Target.Measure] = []
+        for row in view.targets where !measures.contains(row.measure) { measures.append(row.measure) }
+        let summary = measures.map { measure -> [String] in
+            let rows = view.targets.filter { $0.measure == measure }
             let centres = rows.filter { $0.scope != "total" && $0.met != nil }
             let worst = centres.max { a, b in
                 let (x, y) = (a.estimate ?? 0, b.estimate ?? 0)
-                return a.bound == "min" ? x > y : x < y
+                return measure.isMinimum ? x > y : x < y
             }
             let total = rows.first { $0.scope == "total" }
             let cells = total.map(targetCells) ?? ["–", "–", "–"]
-            return [escape(kpi), cells[0], cells[1], cells[2],
+            return [escape(measure.reportedKey), cells[0], cells[1], cells[2],
                     centres.isEmpty ? "–" : "\(centres.filter { $0.met == true }.count) of \(centres.count)",
                     worst.map { escape($0.scope) + " " + targetCells($0)[1] } ?? "–"]
         }
@@ -214,7 +215,7 @@ public enum HTMLReport {
         let missed = view.targets.filter { $0.met == false }
         if !missed.isEmpty {
             out += "<p class=\"fail\">Missed</p>" + table(["scope", "target", "bound", "estimate", "result"], missed.map { row in
-                [escape(row.scope), escape(row.kpi)] + targetCells(row)
+                [escape(row.scope), escape(row.measure.reportedKey)] + targetCells(row)
             })
         }
         return out
@@ -222,10 +223,10 @@ public enum HTMLReport {
 
     /// A target row's bound, estimate ± ci95 and verdict.
     static func targetCells(_ row: ReportView.TargetRow) -> [String] {
-        let unit = FigureText.unit(ofKey: row.kpi)
+        let unit = FigureText.unit(of: row.measure)
         let estimate = FigureText.text(mean: row.estimate, ci95: row.ci95, unit)
         let verdict = row.state.map { "<span class=\"\($0.fails ? "fail" : "pass")\">\($0.rawValue)</span>" } ?? "–"
-        return [(row.bound == "min" ? "≥ " : "≤ ") + escape(FigureText.text(row.threshold, unit)), escape(estimate), verdict]
+        return [(row.measure.isMinimum ? "≥ " : "≤ ") + escape(FigureText.text(row.threshold, unit)), escape(estimate), verdict]
     }
 
     // MARK: - Differences
@@ -253,13 +254,13 @@ public enum HTMLReport {
             let centre = a.centres[index]
             let other = b.centres.first { $0.code == centre.code }
             let consoles = "\(centre.consoles.map(String.init) ?? "–") → \(other?.consoles.map(String.init) ?? "–")"
-            func shown(_ key: String) -> [String] {
+            func shown(_ key: KPI) -> [String] {
                 guard let row = comparison.row(key, centre: centre.code) else { return ["–", "–", "–"] }
                 let texts = row.texts
                 let difference = row.significant == true ? "<span class=\"sig\">\(escape(texts.difference)) *</span>" : escape(texts.difference)
                 return [escape(texts.a), escape(texts.b), difference]
             }
-            return ["<b>\(escape(centre.code))</b>", escape(consoles)] + shown("service_level") + shown("abandonment_rate")
+            return ["<b>\(escape(centre.code))</b>", escape(consoles)] + shown(.serviceLevel) + shown(.abandonmentRate)
         }
         return table(["centre", "consoles A → B", "SL A", "SL B", "B − A", "abandoned A", "abandoned B", "B − A"], rows)
             + "<p class=\"meta\">* significant: 0 lies outside the difference's 95 % interval.</p>"

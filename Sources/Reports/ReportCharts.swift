@@ -1,3 +1,4 @@
+import CallModel
 import Charts
 import Foundation
 
@@ -7,19 +8,19 @@ enum ReportCharts {
     static func hourly(_ runs: [(name: String, view: ReportView)]) -> String {
         let series = runs.map { run in
             let view = run.view
-            let offered = view.hours.map { ($0["offered"].mean ?? 0) / max(view.days, 1e-9) }
+            let offered = view.hours.map { ($0[.offered].mean ?? 0) / max(view.days, 1e-9) }
             let perConsole = view.meanConsoleTime.map { 3_600 / $0 } ?? 0
             let capacity = view.hours.map { Double($0.consoles ?? 0) * perConsole }
-            return HourlyChart.Series(name: run.name, offered: offered, capacity: capacity, serviceLevel: view.hours.map { $0["service_level"].mean })
+            return HourlyChart.Series(name: run.name, offered: offered, capacity: capacity, serviceLevel: view.hours.map { $0[.serviceLevel].mean })
         }
-        return HourlyChart(series: series, target: runs[0].view.target("service_level")).render(id: "chart-hourly")
+        return HourlyChart(series: series, target: runs[0].view.target(.serviceLevel)).render(id: "chart-hourly")
     }
 
     /// The survival curve of waits; the axis in seconds, or in minutes when waits run past 5 minutes.
     static func survival(_ runs: [(name: String, view: ReportView)]) -> String {
         let view = runs[0].view
-        let p99 = runs.compactMap { $0.view.total["wait_p99_s"].mean }.max() ?? 0
-        let reach = min(max(view.threshold * 4, p99 * 1.2, view.target("wait_p95_s") ?? 0, 60), 3_600)
+        let p99 = runs.compactMap { $0.view.total[.waitP99].mean }.max() ?? 0
+        let reach = min(max(view.threshold * 4, p99 * 1.2, view.target(.waitP95) ?? 0, 60), 3_600)
         let minutes = reach > 300
         let unit: Double = minutes ? 60 : 1
         let suffix = minutes ? " min" : " s"
@@ -34,10 +35,10 @@ enum ReportCharts {
         }
         let top = series.flatMap { $0.points.map(\.y) }.max() ?? 0
         var verticals = [CurveChart.Marker(view.threshold / unit, "service-level threshold \(ChartLabel.duration(view.threshold))")]
-        if let p95 = view.target("wait_p95_s") { verticals.append(CurveChart.Marker(p95 / unit, "wait p95 target \(ChartLabel.duration(p95))")) }
-        if let asa = view.target("asa_s") { verticals.append(CurveChart.Marker(asa / unit, "ASA target \(ChartLabel.duration(asa))")) }
+        if let p95 = view.target(.waitP95) { verticals.append(CurveChart.Marker(p95 / unit, "wait p95 target \(ChartLabel.duration(p95))")) }
+        if let asa = view.target(.asa) { verticals.append(CurveChart.Marker(asa / unit, "ASA target \(ChartLabel.duration(asa))")) }
         var horizontals: [CurveChart.Marker] = []
-        if view.target("wait_p95_s") != nil, top >= 0.05 { horizontals.append(CurveChart.Marker(0.05, "5 % still waiting")) }
+        if view.target(.waitP95) != nil, top >= 0.05 { horizontals.append(CurveChart.Marker(0.05, "5 % still waiting")) }
         return CurveChart(
             title: "Share of answered callers still waiting after each wait", series: series,
             xLabel: "wait of answered callers" + (minutes ? " (minutes)" : " (seconds)"), yLabel: "still waiting",
@@ -49,13 +50,15 @@ enum ReportCharts {
     /// Centres worst first: by the first run's service level, lowest first (no calls last).
     static func worstFirst(_ view: ReportView) -> [Int] {
         view.centres.indices.sorted { a, b in
-            let (x, y) = (view.centres[a]["service_level"].mean ?? 2, view.centres[b]["service_level"].mean ?? 2)
+            let (x, y) = (view.centres[a][.serviceLevel].mean ?? 2, view.centres[b][.serviceLevel].mean ?? 2)
             if x != y { return x < y }
-            return (view.centres[a]["abandonment_rate"].mean ?? 0) > (view.centres[b]["abandonment_rate"].mean ?? 0)
+            return (view.centres[a][.abandonmentRate].mean ?? 0) > (view.centres[b][.abandonmentRate].mean ?? 0)
         }
     }
 
-    static func centres(_ runs: [(name: String, view: ReportView)], kpi: String, title: String, id: String) -> String {
+    /// Every centre's figure for `measure` with its interval and the target, worst first (by the first run).
+    static func centres(_ runs: [(name: String, view: ReportView)], measure: Target.Measure, title: String, id: String) -> String {
+        let kpi = measure.kpi
         let order = worstFirst(runs[0].view)
         let series = runs.map { run in
             IntervalChart.Series(name: run.name, values: order.map { index -> IntervalChart.Value? in
@@ -65,8 +68,8 @@ enum ReportCharts {
         }
         let highs = series.flatMap { $0.values.compactMap { $0?.high } }
         let lows = series.flatMap { $0.values.compactMap { $0?.low } }
-        let target = runs[0].view.target(kpi)
-        let domain: ClosedRange<Double> = kpi == "service_level"
+        let target = runs[0].view.target(measure)
+        let domain: ClosedRange<Double> = measure.isMinimum
             ? min(lows.min() ?? 0, target ?? 1, 1) ... 1 : 0 ... max(highs.max() ?? 0, target ?? 0, 0.01)
         return IntervalChart(
             title: title, rows: order.map { runs[0].view.centres[$0].code }, series: series, domain: max(domain.lowerBound, 0) ... domain.upperBound,
@@ -79,36 +82,38 @@ enum ReportCharts {
     static let abandonmentClasses = TileMap.Classes(
         bounds: [0, 0.01, 0.02, 0.05, 0.1, 0.2], colours: ["#1a9850", "#a6d96a", "#fee08b", "#fdae61", "#f46d43", "#a50026"])
 
-    static func map(_ view: ReportView, kpi: String, id: String, title: String) -> String {
+    static func map(_ view: ReportView, kpi: KPI, id: String, title: String) -> String {
         TileMap(
             title: title,
             tiles: view.centres.map { TileMap.Tile(code: $0.code, latitude: $0.latitude, longitude: $0.longitude, value: $0[kpi].mean) },
-            classes: kpi == "service_level" ? serviceClasses : abandonmentClasses, format: ChartLabel.percent
+            classes: kpi == .serviceLevel ? serviceClasses : abandonmentClasses, format: ChartLabel.percent
         ).render(id: id)
     }
 
-    static let percentiles = ["p50_s", "p90_s", "p95_s", "p99_s"]
+    /// The percentiles of the delay to 112 the report shows (`Curves.escalationPercentiles`).
+    static let percentiles = Curves.escalationPercentiles
 
     /// Delay to 112 by scope (the total and each call type): one series per run, the 95th percentile.
     static func escalation(_ runs: [(name: String, view: ReportView)]) -> String {
         let scopes = runs[0].view.escalation.map(\.code)
         let series: [IntervalChart.Series]
         if runs.count == 1 {
-            series = percentiles.map { key in
-                IntervalChart.Series(name: key.replacingOccurrences(of: "_s", with: ""), values: runs[0].view.escalation.map { scope in
-                    scope[key].mean.map { IntervalChart.Value(mean: $0 / 60, ci95: scope[key].ci95.map { $0 / 60 }) }
+            series = percentiles.map { level in
+                IntervalChart.Series(name: "p\(Int((level * 100).rounded()))", values: runs[0].view.escalation.map { scope in
+                    let figure = scope.delay(percentile: level)
+                    return figure.mean.map { IntervalChart.Value(mean: $0 / 60, ci95: figure.ci95.map { $0 / 60 }) }
                 })
             }
         } else {
             series = runs.map { run in
                 IntervalChart.Series(name: run.name + " p95", values: scopes.map { code in
-                    let figure = run.view.escalation.first { $0.code == code }?["p95_s"] ?? ReportView.KPIValue(nil)
+                    let figure = run.view.escalation.first { $0.code == code }?.delay(percentile: 0.95) ?? ReportView.KPIValue(nil)
                     return figure.mean.map { IntervalChart.Value(mean: $0 / 60, ci95: figure.ci95.map { $0 / 60 }) }
                 })
             }
         }
         let high = series.flatMap { $0.values.compactMap { $0?.high } }.max() ?? 1
-        let target = runs[0].view.target("escalation_delay_p95_s").map { $0 / 60 }
+        let target = runs[0].view.target(.escalationDelayP95).map { $0 / 60 }
         return IntervalChart(
             title: "Delay from first ring to 112 alerted, percentiles", rows: scopes, series: series,
             domain: 0 ... max(high, target ?? 0, 1), axisLabel: "delay to 112 (minutes)", format: { SVG.number($0) + " min" },

@@ -35,13 +35,19 @@ public struct ReportView {
         public let latitude: Double?
         public let longitude: Double?
         public let consoles: Int?
-        let figures: [String: KPIValue]
+        let figures: [KPI: KPIValue]
+        /// Percentiles of the delay to 112 by level (rows of `escalation`).
+        let delayPercentiles: [Double: KPIValue]
 
-        public subscript(kpi: String) -> KPIValue { figures[kpi] ?? KPIValue(nil) }
+        public subscript(kpi: KPI) -> KPIValue { figures[kpi] ?? KPIValue(nil) }
+
+        /// The `level`-percentile of the delay to 112 (an `escalation` row).
+        public func delay(percentile level: Double) -> KPIValue { delayPercentiles[level] ?? KPIValue(nil) }
     }
 
     public struct TargetRow {
-        public let scope: String, kpi: String, bound: String
+        public let scope: String
+        public let measure: Target.Measure
         public let threshold: Double
         public let estimate: Double?, ci95: Double?
         public let state: TargetState?
@@ -77,12 +83,18 @@ public struct ReportView {
         }
         func scope(_ object: Any?, code: String? = nil, name: String? = nil) -> Scope {
             let members = object as? [String: Any] ?? [:]
-            var figures: [String: KPIValue] = [:]
-            for (key, value) in members where value is [String: Any] { figures[key] = KPIValue(value) }
+            var figures: [KPI: KPIValue] = [:], percentiles: [Double: KPIValue] = [:]
+            for (key, value) in members where value is [String: Any] {
+                if let kpi = KPI(rawValue: key) {
+                    figures[kpi] = KPIValue(value)
+                } else if key.hasPrefix("p"), key.hasSuffix("_s"), let level = Double(key.dropFirst().dropLast(2)) {
+                    percentiles[level / 100] = KPIValue(value)
+                }
+            }
             return Scope(
                 code: code ?? members["code"] as? String ?? members["scope"] as? String ?? "", name: name ?? members["name"] as? String ?? "",
                 latitude: members["lat"] as? Double, longitude: members["lon"] as? Double,
-                consoles: members["consoles"] as? Int, figures: figures)
+                consoles: members["consoles"] as? Int, figures: figures, delayPercentiles: percentiles)
         }
         self.source = source
         scenario = name
@@ -102,10 +114,11 @@ public struct ReportView {
         }
         escalation = (document["escalation_delay_percentiles"] as? [Any] ?? []).map { scope($0) }
         targets = (document["targets"] as? [[String: Any]] ?? []).compactMap { row in
-            guard let scope = row["scope"] as? String, let kpi = row["kpi"] as? String, let threshold = row["threshold"] as? Double
+            guard let scope = row["scope"] as? String, let key = row["kpi"] as? String, let threshold = row["threshold"] as? Double,
+                  let measure = Target.Measure.allCases.first(where: { $0.reportedKey == key })
             else { return nil }
             return TargetRow(
-                scope: scope, kpi: kpi, bound: row["bound"] as? String ?? "min", threshold: threshold,
+                scope: scope, measure: measure, threshold: threshold,
                 estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double, state: (row["state"] as? String).flatMap(TargetState.init(rawValue:)))
         }
         guard hours.count == 24 else { throw ReportError(description: "\(source): the report has no 24 by_hour rows") }
@@ -122,6 +135,6 @@ public struct ReportView {
     /// Days in the measured window of one replication.
     public var days: Double { horizon / 86_400 }
 
-    /// The target of `kpi` (`service_level`, `abandonment_rate`, …) on all scopes, if any.
-    public func target(_ kpi: String) -> Double? { targets.first { $0.kpi == kpi }?.threshold }
+    /// The threshold of the target of `measure` on all scopes, if any.
+    public func target(_ measure: Target.Measure) -> Double? { targets.first { $0.measure == measure }?.threshold }
 }
