@@ -29,12 +29,11 @@ public struct BaselineError: BadInput {
     public let description: String
 }
 
-/// An earlier `report.json` to compare with.
+/// An earlier `report.json` to compare with, read through the typed report view.
 public struct Baseline {
-    let document: [String: Any]
+    let view: ReportView
     let path: String
-    let seed: UInt64?
-    let replications: Int?
+    var seed: UInt64 { view.seed }
 
     /// Reads `path` and checks it is a report of `scenario` in this format version.
     public init(path: String, scenario: String) throws {
@@ -57,23 +56,18 @@ public struct Baseline {
             throw BaselineError(description:
                 "\(path): the baseline is of scenario \"\(document["scenario"] ?? "?")\", not \"\(scenario)\"")
         }
-        self.document = document
+        do {
+            view = try ReportView(json: data, source: path)
+        } catch let error as ReportError {
+            throw BaselineError(description: error.description)
+        }
         self.path = path
-        seed = document["seed"] as? UInt64
-        replications = document["replications"] as? Int
     }
 
-    /// The baseline's figure: its mean and per-replication values (`report.json` keeps them).
-    func values(scope: String, kpi: String) -> (mean: Double?, values: [Double?])? {
-        let group: [String: Any]?
-        if scope == "total" {
-            group = document["total"] as? [String: Any]
-        } else {
-            group = (document["centres"] as? [[String: Any]])?.first { $0["code"] as? String == scope }
-        }
-        guard let kpiObject = group?[kpi] as? [String: Any] else { return nil }
-        let values = (kpiObject["values"] as? [Any])?.map { $0 as? Double } ?? []
-        return (kpiObject["mean"] as? Double, values)
+    /// The baseline's figure of `kpi` at `scope` (the total or a centre's code), with its
+    /// per-replication values; `nil` when the baseline has no such scope.
+    func figure(scope: String, kpi: KPI) -> ReportView.KPIValue? {
+        scope == "total" ? view.total[kpi] : view.centres.first { $0.code == scope }?[kpi]
     }
 }
 
@@ -98,7 +92,7 @@ public enum CheckReport {
         var rows: [CheckRow] = []
         for target in result.targets {
             let measure = target.target.measure
-            let figure = baseline?.values(scope: target.scope, kpi: measure.kpi.rawValue)
+            let figure = baseline?.figure(scope: target.scope, kpi: measure.kpi)
             let scale = measure == .urgentLostPerYear ? 365 * 86_400 / result.scenario.horizon : 1
             let unit = FigureText.unit(of: measure)
             let bound = "\(measure.isMinimum ? "≥" : "≤") \(FigureText.text(target.target.threshold, unit))"
@@ -128,7 +122,7 @@ public enum CheckReport {
             let current = scope == "total" ? result.total[kpi.index]
                 : result.centres.first { $0.code == scope }?.kpis[kpi.index]
             guard let current, let mean = current.mean else { continue }
-            guard let figure = baseline.values(scope: scope, kpi: kpi.rawValue), let base = figure.mean else {
+            guard let figure = baseline.figure(scope: scope, kpi: kpi), let base = figure.mean else {
                 throw BaselineError(description:
                     "\(baseline.path): the baseline has no figure for \(scope) \(kpi.rawValue) (missing, null or not a number) "
                     + "where this run has one: it is not a complete report.json of this scenario; refresh it")
