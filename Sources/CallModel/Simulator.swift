@@ -7,7 +7,8 @@ import Foundation
 public enum Simulator {
     /// Runs `scenario`'s replications by the precision rule (docs/model.md, "Targets and how they
     /// are decided"): a first batch of `replications`, then, while a target is undecided and the
-    /// cap `maxReplications` is not reached, as many again (n, 2n, 4n, … capped). Replication i
+    /// cap `maxReplications` is not reached, as many again (n, 2n, 4n, … capped), as long as the
+    /// doubled run stays within `Scenario.maxCallsPerRun` calls. Replication i
     /// always uses the same streams, so the result equals a plain run with the final number,
     /// whatever `jobs` is.
     /// - Parameters:
@@ -34,7 +35,9 @@ public enum Simulator {
             let result = RunResult(scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started))
             if result.overload != nil { return result }
             let open = undecided?(result) ?? result.targets.contains { $0.state == .undecided }
-            guard open, scenario.precision > 0, wanted < scenario.maxReplications else { return result }
+            // Doubling doubles the calls: never past the work a run may take (Scenario.maxCallsPerRun).
+            let affordable = Double(2 * result.simulatedCalls) <= Scenario.maxCallsPerRun
+            guard open, scenario.precision > 0, wanted < scenario.maxReplications, affordable else { return result }
             wanted = min(2 * wanted, scenario.maxReplications)
         }
     }

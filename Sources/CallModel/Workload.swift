@@ -1,10 +1,12 @@
 /// How much a scenario asks of the machine, judged before it runs, and the guard that stops a
 /// replication whose callers pile up anyway (docs/model.md, "Limits").
 extension Scenario {
-    /// The most calls one replication may be expected to simulate (about half a minute on one core).
-    public static let maxCallsPerReplication = 1e8
-    /// The most calls a run's first batch may be expected to simulate (a few minutes on one core).
-    public static let maxCallsPerRun = 1e9
+    /// The most calls one replication may be expected to simulate (about 10 s on one core).
+    public static let maxCallsPerReplication = 5e7
+    /// The most calls a run simulates: its first batch may not be expected to simulate more, and
+    /// the precision rule does not double the replications past it (about 20 s on one core,
+    /// 10 s on two), so every run answers in bounded time.
+    public static let maxCallsPerRun = 1e8
     /// The most callers a replication keeps at once (waiting, or waiting to call again): about
     /// half a gigabyte. A run that reaches it stops with an `Overload`.
     public static let maxCallersAtOnce = 5_000_000
