@@ -25,6 +25,12 @@ public struct ConsolePlan: Sendable, Equatable {
         set { staffing[slot.centre][slot: slot.hour] = newValue }
     }
 
+    /// Replaces one centre's consoles (all day, or by hour, as the plan is).
+    public mutating func setStaffing(_ new: Staffing, of centre: Int) {
+        precondition(new.changesDuringTheDay == byHour)
+        staffing[centre] = new
+    }
+
     /// The slots of one centre.
     public func slots(of centre: Int) -> [Slot] { (0..<staffing[centre].slotCount).map { Slot(centre: centre, hour: $0) } }
 

@@ -52,9 +52,11 @@ public struct ConsoleSizing: Sendable {
         var plan = start
         let all = Array(scenario.centres.indices)
         if scenario.routing == .local {
-            for centre in all {
-                progress?("sizing \(scenario.centres[centre].code) (\(centre + 1)/\(all.count))")
-                await search.minimise(&plan, base: onlyCallers(of: centre), centres: [centre], judgeTotal: false)
+            // Each centre alone: independent searches, `jobs` of them at once, gathered in order.
+            for found in await sizeAlone(start, progress: progress) {
+                plan.setStaffing(found.staffing, of: found.centre)
+                search.candidates += found.candidates
+                search.unreachable += found.unreachable
             }
             if search.unreachable.isEmpty {  // else the total cannot hold either; say where it fails
                 progress?("checking the total")
@@ -86,6 +88,37 @@ public struct ConsoleSizing: Sendable {
         return Outcome(
             sized: sized, result: result, plan: plan, erlangStart: start, unreachable: search.unreachable,
             bindings: bindings, nextConsole: next, simulations: search.simulations + 1)
+    }
+
+    /// Under local routing, each centre sized on its own callers (`Search.minimise`), several
+    /// centres at once — each search runs its replications one at a time, so `jobs` searches keep
+    /// the cores busy — and the answers returned in the scenario's order, whatever `jobs` is.
+    func sizeAlone(
+        _ start: ConsolePlan, progress: (@Sendable (String) -> Void)?
+    ) async -> [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [String])] {
+        let single = ConsoleSizing(scenario, byHour: byHour, maxConsoles: maxConsoles, jobs: 1)
+        let count = scenario.centres.count
+        var found = [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [String])?](repeating: nil, count: count)
+        await withTaskGroup(of: (Int, Staffing, Int, [String]).self) { group in
+            var next = 0
+            func launch(_ centre: Int) {
+                group.addTask {
+                    var search = Search(sizing: single)
+                    var plan = start
+                    await search.minimise(&plan, base: single.onlyCallers(of: centre), centres: [centre], judgeTotal: false)
+                    return (centre, plan.staffing[centre], search.candidates, search.unreachable)
+                }
+            }
+            while next < min(max(jobs, 1), count) { launch(next); next += 1 }
+            var done = 0
+            for await (centre, staffing, candidates, unreachable) in group {
+                found[centre] = (centre, staffing, candidates, unreachable)
+                done += 1
+                progress?("sized \(scenario.centres[centre].code) alone (\(done)/\(count))")
+                if next < count { launch(next); next += 1 }
+            }
+        }
+        return found.map { $0! }
     }
 
     /// The scenario in which only `centre`'s callers call and the other centres have no consoles:
