@@ -21,6 +21,13 @@ extension Scenario {
         } * attempts
     }
 
+    /// The calls one replication and the first batch are expected to simulate, and whether either
+    /// passes callsim's limits.
+    public var expectedWork: (perReplication: Double, firstBatch: Double, tooMuch: Bool) {
+        let perReplication = expectedCallsPerReplication, firstBatch = perReplication * Double(replications)
+        return (perReplication, firstBatch, perReplication > Self.maxCallsPerReplication || firstBatch > Self.maxCallsPerRun)
+    }
+
     /// ∫ (product of the surges in force at `code`) dt over warm-up and horizon: the run's length
     /// in seconds, stretched or shrunk by the surges.
     public func surgedSeconds(_ code: String) -> Double {

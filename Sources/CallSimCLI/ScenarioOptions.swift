@@ -57,13 +57,12 @@ struct ScenarioOptions: ParsableArguments {
     /// Refuses a scenario, as the command line changed it, whose expected calls exceed callsim's
     /// limits (the file's own figures were checked when it was read).
     static func checkWorkload(_ scenario: Scenario) throws {
-        let perReplication = scenario.expectedCallsPerReplication
-        let run = perReplication * Double(scenario.replications)
-        guard perReplication <= Scenario.maxCallsPerReplication, run <= Scenario.maxCallsPerRun else {
+        let work = scenario.expectedWork
+        guard !work.tooMuch else {
             throw InputError(description: String(
                 format: "with these options one replication would simulate about %.3g calls and the first batch %.3g; "
                     + "callsim simulates at most %.3g a replication and %.3g a run: a shorter --horizon, fewer --replications or a smaller --load",
-                perReplication, run, Scenario.maxCallsPerReplication, Scenario.maxCallsPerRun))
+                work.perReplication, work.firstBatch, Scenario.maxCallsPerReplication, Scenario.maxCallsPerRun))
         }
     }
 

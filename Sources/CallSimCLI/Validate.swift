@@ -34,10 +34,10 @@ extension CallSim {
                 lines.append(String(format: "busiest centre: %@, %.3f Erlangs on %d consoles", busiest.code, load, busiest.staffing.peak))
             }
             if !scenario.targets.isEmpty { lines.append("targets: \(scenario.targets.count)") }
-            let perReplication = scenario.expectedCallsPerReplication
+            let work = scenario.expectedWork
             lines.append(String(
                 format: "work: about %.3g calls a replication, %.3g in the first batch (at most %.3g and %.3g; precision %g, up to %d replications)",
-                perReplication, perReplication * Double(scenario.replications), Scenario.maxCallsPerReplication,
+                work.perReplication, work.firstBatch, Scenario.maxCallsPerReplication,
                 Scenario.maxCallsPerRun, scenario.precision, scenario.maxReplications))
             print(lines.joined(separator: "\n"))
         }

@@ -93,7 +93,7 @@ extension ScenarioBuilder {
     /// Refuses a scenario whose expected calls exceed what callsim simulates in one replication
     /// or one run's first batch (`Scenario.maxCallsPerReplication`, `maxCallsPerRun`).
     func checkWorkload(_ scenario: Scenario, horizon: Field, replications: Field?) throws {
-        let perReplication = scenario.expectedCallsPerReplication
+        let (perReplication, run, _) = scenario.expectedWork
         func shown(_ calls: Double) -> String { String(format: "%.3g", calls) }
         guard perReplication <= Scenario.maxCallsPerReplication else {
             throw horizon.error(
@@ -101,7 +101,6 @@ extension ScenarioBuilder {
                     + "\(scenario.redial == nil ? "" : " × redials")); callsim simulates at most \(shown(Scenario.maxCallsPerReplication)) "
                     + "a replication: shorten the horizon or lower the rates or surges")
         }
-        let run = perReplication * Double(scenario.replications)
         guard run <= Scenario.maxCallsPerRun else {
             throw (replications ?? horizon).error(
                 "\(scenario.replications) replications would simulate about \(shown(run)) calls; callsim simulates at most "

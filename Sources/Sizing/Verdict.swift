@@ -58,25 +58,13 @@ struct Verdict {
         self.undecided = undecided
     }
 
-    /// Calls in a slot not answered within the service-level threshold (offered × (1 − service
-    /// level)): where a console is missed least when taken away.
-    static func unserved(_ slot: ConsolePlan.Slot, in result: RunResult, byHour: Bool) -> Double {
-        let kpis = figures(slot, in: result, byHour: byHour)
-        let offered = kpis[KPI.offered.index].mean ?? 0
-        return offered * (1 - (kpis[KPI.serviceLevel.index].mean ?? 1))
-    }
-
     /// How much a slot adds to a miss of `measure` in aggregate, where a console helps most: its
-    /// urgent callers lost, its abandoned calls, or its calls not answered within the threshold.
+    /// urgent callers lost, its abandoned calls, or its calls not answered within the threshold
+    /// (`NationalPlacement.contribution` of the slot's means).
     static func share(
         _ slot: ConsolePlan.Slot, of measure: Target.Measure?, in result: RunResult, byHour: Bool
     ) -> Double {
-        let kpis = figures(slot, in: result, byHour: byHour)
-        switch measure {
-        case .urgentLostPerYear: return kpis[KPI.urgentLost.index].mean ?? 0
-        case .abandonmentRate: return kpis[KPI.abandoned.index].mean ?? 0
-        default: return unserved(slot, in: result, byHour: byHour)
-        }
+        NationalPlacement.contribution(figures(slot, in: result, byHour: byHour).map(\.mean), to: measure ?? .serviceLevel)
     }
 
     /// A slot's KPI estimates: its centre's hour, or its centre's whole day.
