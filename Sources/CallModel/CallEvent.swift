@@ -7,7 +7,8 @@ struct CallerRef: Equatable {
 
 /// What happens at an event of a replication. Its rank orders events at the same instant
 /// (docs/model.md, "Events at the same instant"): consoles first (a console frees, a shift changes),
-/// then a routing switch, then patiences, then overflow eligibility, then arrivals.
+/// then a routing switch, then patiences, then overflow eligibility, then arrivals. The window's
+/// close comes before every other event at its instant.
 ///
 /// It travels through the calendar packed into 8 bytes (`packed`, `init(packed:)`), so the typed
 /// event costs nothing over raw bits: the kind in the top 3 bits, then 32 bits of id or token,
@@ -28,11 +29,14 @@ enum CallEvent: Equatable {
     case arrival(centre: Int)
     /// A caller who gave up calls again.
     case redial(CallerRef)
+    /// The measured window closes: callers whose hanging up was left to be settled at the head of
+    /// their line are settled now (docs/model.md, "Hanging up, settled at the head of the line").
+    case windowCloses
 
     /// Precedence among events at the same instant: lower first.
     var rank: UInt8 {
         switch self {
-        case .consoleFrees, .shiftChange: return 0
+        case .consoleFrees, .shiftChange, .windowCloses: return 0
         case .routingSwitch: return 1
         case .patienceEnds: return 2
         case .becomesEligible: return 3
@@ -60,6 +64,7 @@ enum CallEvent: Equatable {
         case .becomesEligible(let caller): return pack(4, Int(caller.slot), caller.id)
         case .arrival(let centre): return pack(5, centre, 0)
         case .redial(let caller): return pack(6, Int(caller.slot), caller.id)
+        case .windowCloses: return pack(7, 0, 0)
         }
     }
 
@@ -76,7 +81,8 @@ enum CallEvent: Equatable {
         case 3: self = .patienceEnds(caller)
         case 4: self = .becomesEligible(caller)
         case 5: self = .arrival(centre: low)
-        default: self = .redial(caller)
+        case 6: self = .redial(caller)
+        default: self = .windowCloses
         }
     }
 }

@@ -59,6 +59,8 @@ struct Replication<Routing: RoutingPolicy> {
     /// Plays the replication out and returns its figures: until the window has closed and every
     /// counted caller has been answered, has abandoned or was blocked.
     mutating func run() -> ReplicationSummary {
+        // First of all, so that it comes before every other event at its instant.
+        if Routing.settlesHangUpsAtHead { schedule(.windowCloses, at: window.end) }
         for centre in arrivalProcesses.indices {
             if shifts.change(centre) { shiftChanges(centre) }
             scheduleArrival(centre, after: 0)
@@ -73,6 +75,9 @@ struct Replication<Routing: RoutingPolicy> {
             case .becomesEligible(let caller): becomesEligible(caller)
             case .arrival(let centre): arrives(centre)
             case .redial(let caller): redials(caller)
+            case .windowCloses:
+                settleHangUps(before: window.end)
+                continue  // not an event of the model: the replication may not end at it
             }
             if unresolved == 0 && calendar.now >= window.end || overload != nil { break }
         }
@@ -103,6 +108,7 @@ struct Replication<Routing: RoutingPolicy> {
         scheduleArrival(centre, after: now)
         arrivals += 1
         offer(draws.newCaller(centre, id: callers.newID(), at: now, counted: isInWindow(now)))
+        if callers.count > callerLimit, Routing.settlesHangUpsAtHead { settleHangUps(before: now) }
         if callers.count > callerLimit {
             let busiest = lines.waiting.indices.max { lines.waiting[$0] < lines.waiting[$1] } ?? centre
             overload = Overload(replication: replication, centre: busiest, time: now)
@@ -139,7 +145,7 @@ struct Replication<Routing: RoutingPolicy> {
         } else {
             let ref = callers.park(caller)
             lines.join(ref, line: line, centre: centre)
-            if caller.patience.isFinite { schedule(.patienceEnds(ref), at: now + caller.patience) }
+            if caller.patience.isFinite && !hangsUpUnseen(caller) { schedule(.patienceEnds(ref), at: now + caller.patience) }
             if let delay = routing.overflowDelay(centre), delay < caller.patience {
                 schedule(.becomesEligible(ref), at: now + delay)
             }
@@ -163,11 +169,45 @@ struct Replication<Routing: RoutingPolicy> {
 
     mutating func patienceEnds(_ ref: CallerRef) {
         guard callers.isCurrent(ref) else { return }  // answered earlier
-        let caller = lines.leave(Int(ref.slot), line: routing.line(of: Int(callers[Int(ref.slot)].centre)), callers: &callers)
+        let slot = Int(ref.slot)
+        hangsUp(slot, line: routing.line(of: Int(callers[slot].centre)), at: calendar.now)
+    }
+
+    /// The waiting caller in `slot` hangs up at `time`, his patience's end.
+    mutating func hangsUp(_ slot: Int, line: Int, at time: Double) {
+        let caller = lines.leave(slot, line: line, callers: &callers)
         let loss = giveUp(caller)
         guard caller.counted else { return }
         unresolved -= 1
-        tallies.count(.abandoned(wait: calendar.now - caller.arrival, loss: loss), of: caller)
+        tallies.count(.abandoned(wait: time - caller.arrival, loss: loss), of: caller)
+    }
+
+    /// Whether the waiting `caller` needs no patience event: his hanging up is settled when a
+    /// console looks at the head of his line, or when the window closes (docs/model.md, "Hanging
+    /// up, settled at the head of the line"). So for a caller who will not call again, at a centre
+    /// without a queue capacity, whose patience ends before the window closes.
+    func hangsUpUnseen(_ caller: Caller) -> Bool {
+        Routing.settlesHangUpsAtHead && !caller.redialDelay.isFinite && capacity[Int(caller.centre)] == nil
+            && caller.arrival + caller.patience < window.end
+    }
+
+    /// Settles the callers at the head of `line` whose patience ended before `time`: a console
+    /// looks at the line now, and they are no longer there.
+    mutating func settleHangUps(line: Int, before time: Double) {
+        while let slot = lines.head(of: line, in: callers) {
+            let end = callers[slot].arrival + callers[slot].patience
+            guard end < time else { return }
+            hangsUp(slot, line: line, at: end)
+        }
+    }
+
+    /// Settles every waiting caller whose patience ended before `time`, wherever he stands in line.
+    mutating func settleHangUps(before time: Double) {
+        for slot in lines.waitingSlots(callers: callers) {
+            let caller = callers[slot]
+            let end = caller.arrival + caller.patience
+            if end < time { hangsUp(slot, line: routing.line(of: Int(caller.centre)), at: end) }
+        }
     }
 
     mutating func block(_ caller: Caller) {
@@ -206,6 +246,7 @@ struct Replication<Routing: RoutingPolicy> {
     mutating func consoleFrees(_ centre: Int, token: UInt32) {
         guard consoleEventPending[centre], consoleEventToken[centre] == token else { return }
         consoleEventPending[centre] = false
+        if Routing.settlesHangUpsAtHead { settleHangUps(line: routing.line(of: centre), before: calendar.now) }
         if board.earliestFree(centre) <= calendar.now,
             let next = routing.nextCaller(for: centre, lines: &lines, callers: callers) {
             answer(lines.leave(next.slot, line: next.line, callers: &callers), by: centre)

@@ -56,6 +56,11 @@ struct WaitingLines {
         eligible[Int(callers[slot].centre)] += 1
     }
 
+    /// The slots of the callers waiting, line by line, each line in order.
+    func waitingSlots(callers: CallerPool) -> [Int] {
+        lines.flatMap { line in line.lazy.filter { callers.isCurrent($0) }.map { Int($0.slot) } }
+    }
+
     /// `true` when the counts match the callers in the lines (walks every line: for debug checks
     /// and tests).
     func countsAreExact(callers: CallerPool) -> Bool {

@@ -35,6 +35,12 @@ protocol RoutingPolicy {
 
     /// Puts in force the policy for `time` (at a switch).
     mutating func switchPolicy(at time: Double)
+
+    /// Whether a caller's hanging up matters only when a console of his centre looks at the head
+    /// of his line: then callers who will not call again need no patience event, and are settled
+    /// there (docs/model.md, "Hanging up, settled at the head of the line"). Only where nothing
+    /// else — a neighbour, another policy, a capacity — looks into the line.
+    static var settlesHangUpsAtHead: Bool { get }
 }
 
 extension RoutingPolicy {
@@ -60,6 +66,8 @@ extension RoutingPolicy {
     func nextSwitch(after time: Double) -> Double? { nil }
 
     mutating func switchPolicy(at time: Double) {}
+
+    static var settlesHangUpsAtHead: Bool { false }
 }
 
 extension Routing {
