@@ -1,3 +1,4 @@
+import SimEngine
 import SimStatistics
 
 /// What one replication counted for one group of callers (a centre, a call type or the total):
@@ -71,27 +72,30 @@ struct CallTally: Sendable {
 
 /// What one replication counted for each hour of the day, for the total's `by_hour` rows:
 /// calls by the hour they arrived, console time by the clock hour.
-struct HourTally: Sendable {
-    var offered = [Int](repeating: 0, count: 24)
-    var answered = [Int](repeating: 0, count: 24)
-    var abandoned = [Int](repeating: 0, count: 24)
-    var answeredWithinThreshold = [Int](repeating: 0, count: 24)
-    var answeredWaitSum = [Double](repeating: 0, count: 24)
-    var busyTime = [Double](repeating: 0, count: 24)
+struct HourTally {
+    /// One hour's counts and sums.
+    struct Hour {
+        var offered = 0, answered = 0, abandoned = 0, answeredWithinThreshold = 0
+        var answeredWaitSum = 0.0, busyTime = 0.0
+    }
+
+    /// The 24 hours of the day, from 00:00.
+    let hours = Table(repeating: Hour(), count: 24)
 
     /// KPIText per hour, each in `HourKPI.allCases` order. `consoleTime`: console-seconds on shift
     /// in the window in each hour of the day.
     func figures(consoleTime: [Double]) -> [[Double?]] {
         (0..<24).map { hour in
-            HourKPI.allCases.map { kpi -> Double? in
+            let counted = hours[hour]
+            return HourKPI.allCases.map { kpi -> Double? in
                 switch kpi {
-                case .offered: return Double(offered[hour])
-                case .answered: return Double(answered[hour])
-                case .abandoned: return Double(abandoned[hour])
+                case .offered: return Double(counted.offered)
+                case .answered: return Double(counted.answered)
+                case .abandoned: return Double(counted.abandoned)
                 case .serviceLevel:
-                    return offered[hour] > 0 ? Double(answeredWithinThreshold[hour]) / Double(offered[hour]) : nil
-                case .asa: return answered[hour] > 0 ? answeredWaitSum[hour] / Double(answered[hour]) : nil
-                case .utilisation: return consoleTime[hour] > 0 ? busyTime[hour] / consoleTime[hour] : nil
+                    return counted.offered > 0 ? Double(counted.answeredWithinThreshold) / Double(counted.offered) : nil
+                case .asa: return counted.answered > 0 ? counted.answeredWaitSum / Double(counted.answered) : nil
+                case .utilisation: return consoleTime[hour] > 0 ? counted.busyTime / consoleTime[hour] : nil
                 }
             }
         }

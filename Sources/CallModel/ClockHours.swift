@@ -9,10 +9,11 @@ enum ClockHours {
         ((time / ArrivalPattern.hour).rounded(.down) + 1) * ArrivalPattern.hour
     }
 
-    /// Adds `weight` × the seconds of [start, end) within `window` to each clock hour they cover,
-    /// and returns those seconds.
+    /// Hands each clock hour that [start, end) covers within `window` to `add` with the seconds it
+    /// covers, and returns those seconds.
+    @inline(__always)
     static func spread(
-        from start: Double, to end: Double, within window: (Double, Double), into byHour: inout [Double], weight: Double
+        from start: Double, to end: Double, within window: (Double, Double), into add: (_ hour: Int, _ seconds: Double) -> Void
     ) -> Double {
         var time = max(start, window.0)
         let stop = min(end, window.1)
@@ -21,12 +22,12 @@ enum ClockHours {
         var hourIndex = (time / ArrivalPattern.hour).rounded(.down)
         var hourEnd = (hourIndex + 1) * ArrivalPattern.hour
         while hourEnd < stop {
-            byHour[Int(hourIndex) % 24] += weight * (hourEnd - time)
+            add(Int(hourIndex) % 24, hourEnd - time)
             time = hourEnd
             hourIndex += 1
             hourEnd += ArrivalPattern.hour
         }
-        byHour[Int(hourIndex) % 24] += weight * (stop - time)
+        add(Int(hourIndex) % 24, stop - time)
         return total
     }
 }

@@ -1,3 +1,5 @@
+import SimEngine
+
 /// When each console of each centre is next free, and which consoles are on shift: per centre, a
 /// small min-heap of its on-shift consoles followed by its off-shift ones, all in one array.
 ///
@@ -11,24 +13,24 @@
 /// - Complexity: `earliestFree` O(1); `occupyEarliest` O(log consoles of the centre); a shift change
 ///   O(consoles of the centre) per console.
 struct ConsoleBoard {
-    private var freeAt: [Double]
-    private let start: [Int]
-    private let capacity: [Int]
+    private let freeAt: Table<Double>
+    private let start: Table<Int>
+    private let capacity: Table<Int>
     /// Consoles on shift per centre: the first `onShift[c]` entries of its segment form the heap.
-    private(set) var onShift: [Int]
+    let onShift: Table<Int>
 
     /// Every console on shift and free from time 0.
     init(consoles: [Int]) {
-        capacity = consoles
-        onShift = consoles
+        capacity = Table(consoles)
+        onShift = Table(consoles)
         var offsets: [Int] = []
         var total = 0
         for n in consoles {
             offsets.append(total)
             total += n
         }
-        start = offsets
-        freeAt = Array(repeating: 0, count: total)
+        start = Table(offsets)
+        freeAt = Table(repeating: 0, count: total)
     }
 
     /// When the first on-shift console of `centre` is free; infinite when none is on shift.
@@ -71,19 +73,17 @@ struct ConsoleBoard {
     }
 
     private mutating func siftDown(_ centre: Int, _ value: Double) {
-        let first = start[centre], n = onShift[centre]
-        freeAt.withUnsafeMutableBufferPointer { heap in
-            var hole = 0
-            while true {
-                var child = 2 &* hole &+ 1
-                if child >= n { break }
-                if child &+ 1 < n && heap[first &+ child &+ 1] < heap[first &+ child] { child &+= 1 }
-                guard heap[first &+ child] < value else { break }
-                heap[first &+ hole] = heap[first &+ child]
-                hole = child
-            }
-            heap[first &+ hole] = value
+        let heap = freeAt.base + start[centre], n = onShift[centre]
+        var hole = 0
+        while true {
+            var child = 2 &* hole &+ 1
+            if child >= n { break }
+            if child &+ 1 < n && heap[child &+ 1] < heap[child] { child &+= 1 }
+            guard heap[child] < value else { break }
+            heap[hole] = heap[child]
+            hole = child
         }
+        heap[hole] = value
     }
 
     private mutating func siftUp(_ centre: Int, from position: Int, value: Double) {

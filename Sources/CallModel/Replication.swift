@@ -11,7 +11,7 @@ import SimEngine
 struct Replication<Routing: RoutingPolicy> {
     let window: (start: Double, end: Double)
     var arrivalProcesses: [CentreArrivals]
-    let capacity: [Int?]
+    let capacity: Table<Int?>
     let draws: CallerDraws
     var routing: Routing
 
@@ -23,8 +23,8 @@ struct Replication<Routing: RoutingPolicy> {
     var tallies: Tallies
     /// Whether the centre has its console event pending (it does exactly while callers wait whom
     /// its consoles could answer), and the token that event carries (a shift change can make it stale).
-    var consoleEventPending: [Bool]
-    var consoleEventToken: [UInt32]
+    let consoleEventPending: Table<Bool>
+    let consoleEventToken: Table<UInt32>
     /// Counted callers not yet answered, abandoned or blocked.
     var unresolved = 0
     var arrivals = 0
@@ -45,15 +45,15 @@ struct Replication<Routing: RoutingPolicy> {
                 surges: scenario.surges.filter { $0.centres?.contains(centre.code) ?? true },
                 dayToDayCV: scenario.arrivals.dayToDayCV)
         }
-        capacity = scenario.centres.map(\.queueCapacity)
+        capacity = Table(scenario.centres.map(\.queueCapacity))
         draws = CallerDraws(scenario, replication: replication)
         self.routing = routing
         lines = WaitingLines(centres: scenario.centres.count)
         board = ConsoleBoard(consoles: scenario.centres.map(\.staffing.peak))
         shifts = Shifts(scenario)
         tallies = Tallies(scenario, hourlyCentres: hourlyCentres)
-        consoleEventPending = Array(repeating: false, count: scenario.centres.count)
-        consoleEventToken = Array(repeating: 0, count: scenario.centres.count)
+        consoleEventPending = Table(repeating: false, count: scenario.centres.count)
+        consoleEventToken = Table(repeating: 0, count: scenario.centres.count)
     }
 
     /// Plays the replication out and returns its figures: until the window has closed and every

@@ -54,8 +54,9 @@ struct Shifts {
         guard count != board.onShift[centre] else { return false }
         close(centre, board: board, at: now)
         for (from, to, sign) in board.setOnShift(centre, count: count, at: now) {
-            consoleTime[centre] += sign * ClockHours.spread(
-                from: from, to: to, within: window, into: &consoleTimeByHour, weight: sign)
+            consoleTime[centre] += sign * ClockHours.spread(from: from, to: to, within: window) {
+                consoleTimeByHour[$0] += sign * $1
+            }
         }
         return true
     }
@@ -64,8 +65,9 @@ struct Shifts {
     mutating func close(_ centre: Int, board: ConsoleBoard, at time: Double) {
         let weight = Double(board.onShift[centre])
         if weight > 0 {
-            consoleTime[centre] += weight * ClockHours.spread(
-                from: since[centre], to: time, within: window, into: &consoleTimeByHour, weight: weight)
+            consoleTime[centre] += weight * ClockHours.spread(from: since[centre], to: time, within: window) {
+                consoleTimeByHour[$0] += weight * $1
+            }
         }
         since[centre] = time
     }

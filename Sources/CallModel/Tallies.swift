@@ -1,3 +1,4 @@
+import SimEngine
 import SimStatistics
 
 /// How one attempt of a counted caller ended, or that it was offered: what the tallies count.
@@ -28,12 +29,12 @@ struct Tallies {
     let threshold: Double
     /// The measured window [start, end).
     let window: (Double, Double)
-    var centres: [CallTally]
-    var types: [CallTally]
-    var hours = HourTally()
+    let centres: Table<CallTally>
+    let types: Table<CallTally>
+    let hours = HourTally()
     /// The callers of the centres in `hourlyCentres` by the hour of day they arrived
     /// (`slot × 24 + hour`, slots in that list's order), for sizing shift plans; empty otherwise.
-    var centreHours: [CallTally]
+    let centreHours: Table<CallTally>
     let hourlyCentres: [Int]
     /// Each centre's slot in `hourlyCentres`, or −1.
     let hourlySlot: [Int]
@@ -41,9 +42,9 @@ struct Tallies {
     init(_ scenario: Scenario, hourlyCentres: [Int]) {
         threshold = scenario.serviceLevelThreshold
         window = (scenario.warmup, scenario.warmup + scenario.horizon)
-        centres = Array(repeating: CallTally(), count: scenario.centres.count)
-        types = Array(repeating: CallTally(), count: scenario.callTypes.count)
-        centreHours = Array(repeating: CallTally(), count: hourlyCentres.count * 24)
+        centres = Table(repeating: CallTally(), count: scenario.centres.count)
+        types = Table(repeating: CallTally(), count: scenario.callTypes.count)
+        centreHours = Table(repeating: CallTally(), count: hourlyCentres.count * 24)
         self.hourlyCentres = hourlyCentres
         var slots = Array(repeating: -1, count: scenario.centres.count)
         for (slot, centre) in hourlyCentres.enumerated() { slots[centre] = slot }
@@ -52,23 +53,23 @@ struct Tallies {
 
     /// Counts `outcome` of a counted caller's attempt.
     @inline(__always)
-    mutating func count(_ outcome: CallOutcome, of caller: Caller) {
+    func count(_ outcome: CallOutcome, of caller: Caller) {
         let centre = Int(caller.centre)
         let hour = ClockHours.hour(of: caller.arrival)
         let within: Bool
         if case .answered(let wait, _, _) = outcome { within = wait <= threshold } else { within = false }
         centres[centre].count(outcome, of: caller, within: within)
         types[Int(caller.type)].count(outcome, of: caller, within: within)
-        if !centreHours.isEmpty, hourlySlot[centre] >= 0 {
+        if centreHours.count > 0, hourlySlot[centre] >= 0 {
             centreHours[hourlySlot[centre] * 24 + hour].count(outcome, of: caller, within: within)
         }
-        hours.count(outcome, hour: hour, within: within)
+        hours.hours[hour].count(outcome, within: within)
     }
 
     /// Adds a console's busy interval [start, end), clipped to the window, to its centre and to
     /// the clock hours it covers.
-    mutating func addBusyTime(_ centre: Int, from start: Double, to end: Double) {
-        centres[centre].busyTime += ClockHours.spread(from: start, to: end, within: window, into: &hours.busyTime, weight: 1)
+    func addBusyTime(_ centre: Int, from start: Double, to end: Double) {
+        centres[centre].busyTime += ClockHours.spread(from: start, to: end, within: window) { hours.hours[$0].busyTime += $1 }
     }
 
     /// The replication's figures, given the console time on shift in the window by centre and by
@@ -77,13 +78,14 @@ struct Tallies {
         consoleTime: [Double], consoleTimeByHour: [Double], events: Int, arrivals: Int, overload: Overload?
     ) -> ReplicationSummary {
         var total = CallTally()
+        let centres = centres.elements
         for tally in centres { total.add(tally) }
         return ReplicationSummary(
             total: total.scope(consoleTime: consoleTime.reduce(0, +)),
             centres: zip(centres, consoleTime).map { $0.scope(consoleTime: $1) },
-            types: types.map { $0.scope(consoleTime: nil) },
+            types: types.elements.map { $0.scope(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
-            hourlyCentres: hourlyCentres, centreHours: centreHours.map { $0.scope(consoleTime: nil) },
+            hourlyCentres: hourlyCentres, centreHours: centreHours.elements.map { $0.scope(consoleTime: nil) },
             waitSurvival: total.waits.sharesAbove(Curves.waitPoints(threshold: threshold)),
             events: events, arrivals: arrivals, overload: overload)
     }
@@ -125,17 +127,17 @@ extension CallTally {
     }
 }
 
-extension HourTally {
+extension HourTally.Hour {
     /// Counts one outcome in the hour of day the caller called (busy tones are not counted by hour).
     @inline(__always)
-    mutating func count(_ outcome: CallOutcome, hour: Int, within: Bool) {
+    mutating func count(_ outcome: CallOutcome, within: Bool) {
         switch outcome {
-        case .offered: offered[hour] += 1
+        case .offered: offered += 1
         case .answered(let wait, _, _):
-            answered[hour] += 1
-            answeredWaitSum[hour] += wait
-            if within { answeredWithinThreshold[hour] += 1 }
-        case .abandoned: abandoned[hour] += 1
+            answered += 1
+            answeredWaitSum += wait
+            if within { answeredWithinThreshold += 1 }
+        case .abandoned: abandoned += 1
         case .blocked: break
         }
     }

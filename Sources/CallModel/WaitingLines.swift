@@ -1,4 +1,5 @@
 import DequeModule
+import SimEngine
 
 /// The callers waiting to be answered: first come, first served lines (one per centre, or one
 /// national line under pooled routing — the routing policy says which line a centre's callers
@@ -7,19 +8,19 @@ import DequeModule
 /// A caller who leaves a line early (hangs up, or is answered by a neighbour) leaves a stale
 /// entry behind, dropped when it reaches the head: leaving costs O(1), and the counts stay exact.
 struct WaitingLines {
-    private var lines: [Deque<CallerRef>]
+    private let lines: Table<Deque<CallerRef>>
     /// Live entries in each line.
-    private(set) var queued: [Int]
+    let queued: Table<Int>
     /// Callers of each centre waiting, and those of them who may be answered by a neighbour.
-    private(set) var waiting: [Int]
-    private(set) var eligible: [Int]
+    let waiting: Table<Int>
+    let eligible: Table<Int>
 
     /// Empty lines for `centres` centres (at most one line each).
     init(centres: Int) {
-        lines = Array(repeating: Deque(), count: centres)
-        queued = Array(repeating: 0, count: centres)
-        waiting = Array(repeating: 0, count: centres)
-        eligible = Array(repeating: 0, count: centres)
+        lines = Table(repeating: Deque(), count: centres)
+        queued = Table(repeating: 0, count: centres)
+        waiting = Table(repeating: 0, count: centres)
+        eligible = Table(repeating: 0, count: centres)
     }
 
     /// Puts a caller of `centre` at the back of `line`.
@@ -74,7 +75,7 @@ struct WaitingLines {
                 if caller.eligible { eligible[Int(caller.centre)] += 1 }
             }
         }
-        return queued == self.queued && waiting == self.waiting && eligible == self.eligible
+        return queued == self.queued.elements && waiting == self.waiting.elements && eligible == self.eligible.elements
     }
 
     /// Lays the waiting callers out anew, in order of arrival, in the lines `line(centre)` gives
