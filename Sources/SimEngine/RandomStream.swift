@@ -1,33 +1,46 @@
 import CGSL
+import Foundation
 
-/// One stream of random numbers for one purpose: a GSL `taus2` generator (L'Ecuyer's maximally
-/// equidistributed combined Tausworthe generator, period 2⁸⁸). Its state is 24 bytes, so the hundreds
-/// of streams of a national scenario stay in cache; it draws about twice as fast as MT19937.
+/// One stream of random numbers for one purpose: a GSL generator of type xoshiro256** (Blackman
+/// and Vigna; `Sources/CGSL/shim.h`), period 2²⁵⁶ − 1, 32 bytes of state.
 ///
 /// A stream is a handle, not an owner: the `RandomStreams` that made it owns the generator and must
 /// outlive it (keep the owner in the same struct as its streams, as a replication does). Handles
 /// keep the hot loop free of reference counting.
-/// Every draw goes through GSL, so the numbers are the same on every machine and every Swift version.
+///
+/// Uniforms, Bernoulli trials and exponentials (by a ziggurat, `ExponentialZiggurat`) are drawn
+/// here, inline, from the generator's 64-bit output; every other distribution is GSL's, drawing
+/// from the same generator through GSL's generator interface. The numbers are the same on every
+/// machine and every Swift version.
 public struct RandomStream {
     @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
 
     init(_ generator: UnsafeMutablePointer<gsl_rng>) { self.generator = generator }
 
-    /// A uniform number in [0, 1).
-    @inlinable public func uniform() -> Double { gsl_rng_uniform(generator) }
+    /// The next 64 random bits.
+    @inlinable @inline(__always)
+    public func next() -> UInt64 { cgsl_xoshiro_next(generator.pointee.state) }
+
+    /// A uniform number in [0, 1), on a grid of 2⁻⁵³ (what GSL's `gsl_rng_uniform` gives for this
+    /// generator).
+    @inlinable @inline(__always)
+    public func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// An exponential variate with the given mean.
-    @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(generator, mean) }
+    @inlinable public func exponential(mean: Double) -> Double {
+        mean * ExponentialZiggurat.standard.draw(next, uniform)
+    }
 
-    /// `true` with probability `p`.
-    @inlinable public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(generator, p) == 1 }
+    /// `true` with probability `p` (as GSL's `gsl_ran_bernoulli`: a uniform below `p`).
+    @inlinable public func bernoulli(_ p: Double) -> Bool { uniform() < p }
 
     /// A whole number in `0..<n`, each equally likely (`n` ≥ 1).
     @inlinable public func index(below n: Int) -> Int { Int(gsl_rng_uniform_int(generator, UInt(n))) }
 
-    /// A lognormal variate: exp of a normal with mean `zeta` and standard deviation `sigma`.
+    /// A lognormal variate: exp of a normal with mean `zeta` and standard deviation `sigma` (GSL's
+    /// ziggurat for the normal).
     @inlinable public func lognormal(zeta: Double, sigma: Double) -> Double {
-        gsl_ran_lognormal(generator, zeta, sigma)
+        exp(zeta + gsl_ran_gaussian_ziggurat(generator, sigma))
     }
 
     /// A gamma variate with the given shape and scale.
@@ -51,14 +64,15 @@ public struct RandomStream {
 /// random numbers), and what makes results independent of how many threads ran the replications.
 ///
 /// Seeds: `index = replication << 16 | group << 4 | purpose` (so at most 65,536 replications,
-/// 4,096 groups and 16 purposes), `seed32 = fmix32(index &+ base)` where `base` is the scenario's
-/// seed mixed by SplitMix64; `fmix32` (MurmurHash3's finaliser) is a bijection, so distinct
-/// indices give distinct seeds (GSL seeds its generators from 32 bits).
+/// 4,096 groups and 16 purposes), `seed = base ^ index × 0x9E3779B97F4A7C15` where `base` is the
+/// scenario's seed mixed by SplitMix64; an odd multiplier and a fixed xor are one-to-one, so
+/// distinct indices give distinct seeds, and SplitMix64 fills each generator's 256 bits of state
+/// from its seed (as xoshiro's authors recommend).
 public final class RandomStreams {
     /// The most replications, groups and purposes that have distinct seeds.
     public static let maxReplications = 1 << 16, maxGroups = 1 << 12, maxPurposes = 1 << 4
 
-    private let base: UInt32
+    private let base: UInt64
     private let replication: Int
     private var generators: [UnsafeMutablePointer<gsl_rng>] = []
 
@@ -66,7 +80,7 @@ public final class RandomStreams {
     public init(seed: UInt64, replication: Int) {
         precondition(replication >= 0 && replication < Self.maxReplications)
         GSL.setUp()
-        self.base = UInt32(truncatingIfNeeded: Self.splitMix64(seed))
+        self.base = cgsl_splitmix64(seed)
         self.replication = replication
     }
 
@@ -75,28 +89,11 @@ public final class RandomStreams {
     /// A new generator for `purpose` of `group`, seeded as the type's documentation says.
     public func stream(group: Int, purpose: Int) -> RandomStream {
         precondition(group >= 0 && group < Self.maxGroups && purpose >= 0 && purpose < Self.maxPurposes)
-        let index = UInt32(replication << 16 | group << 4 | purpose)
-        guard let generator = gsl_rng_alloc(cgsl_rng_taus2()) else { fatalError("out of memory") }
-        gsl_rng_set(generator, UInt(Self.fmix32(index &+ base)))
+        let index = UInt64(replication << 16 | group << 4 | purpose)
+        guard let generator = gsl_rng_alloc(cgsl_rng_xoshiro256()) else { fatalError("out of memory") }
+        cgsl_xoshiro_seed(generator.pointee.state, base ^ (index &* 0x9E37_79B9_7F4A_7C15))
         generators.append(generator)
         return RandomStream(generator)
-    }
-
-    static func splitMix64(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    static func fmix32(_ x: UInt32) -> UInt32 {
-        var h = x
-        h ^= h >> 16
-        h &*= 0x85EB_CA6B
-        h ^= h >> 13
-        h &*= 0xC2B2_AE35
-        h ^= h >> 16
-        return h
     }
 }
 
