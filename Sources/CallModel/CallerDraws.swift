@@ -40,44 +40,73 @@ struct CallerDraws {
 
     /// The owner of every stream's generator (the streams are handles into it).
     let randomness: RandomStreams
-    let streams: [CentreStreams]
-    let typeChoice: DiscreteChoice?
+    let streams: Table<CentreStreams>
+    /// The owner of the call-type table that `typeChoice` draws from.
+    let typeOwner: DiscreteChoice?
+    let typeChoice: DiscreteChoice.Handle?
     let typeCount: Int
+
+    /// What is drawn for one call type at one centre (`CallProfile`), ready for the hot loop.
+    struct ProfileDraws {
+        let urgency: Double
+        let handling, wrapup, handoff, decision: Sampler
+    }
+
+    /// The values of every empirical distribution below, which their samplers read.
+    let empiricalValues: Table<Double>
     /// What applies to each call type at each centre, at `centre * typeCount + type`.
-    let profiles: [CallProfile]
-    let patience: [Distribution?]
-    let redial: Redial?
+    let profiles: Table<ProfileDraws>
+    let patience: Table<Sampler?>
+    /// The redial probability (0: nobody calls again), and the delay.
+    let redialProbability: Double
+    let redialDelay: Sampler
 
     init(_ scenario: Scenario, replication: Int) {
         randomness = RandomStreams(seed: scenario.seed, replication: replication)
-        streams = scenario.centres.indices.map { [randomness] in CentreStreams(randomness, centre: $0) }
+        streams = Table(scenario.centres.indices.map { [randomness] in CentreStreams(randomness, centre: $0) })
         typeCount = scenario.callTypes.count
-        typeChoice = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil
-        profiles = scenario.centres.flatMap(\.profiles)
-        patience = scenario.centres.map(\.patience)
-        redial = scenario.redial
+        typeOwner = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil
+        typeChoice = typeOwner?.handle
+        let profiles = scenario.centres.flatMap(\.profiles)
+        let patience = scenario.centres.map(\.patience)
+        let redialDelay = scenario.redial?.delay ?? .constant(0)
+        // Every distribution's empirical values in one table, in the order the samplers are made.
+        let distributions = profiles.flatMap { [$0.handling, $0.wrapup, $0.escalation.handoff, $0.escalation.decision] }
+            + patience.compactMap { $0 } + [redialDelay]
+        let values = Table(distributions.flatMap(\.values))
+        var offset = 0
+        func sampler(_ distribution: Distribution) -> Sampler {
+            defer { offset += distribution.values.count }
+            return distribution.sampler(values: UnsafeBufferPointer(start: values.base + offset, count: distribution.values.count))
+        }
+        self.profiles = Table(profiles.map { profile in
+            ProfileDraws(
+                urgency: profile.escalation.probability, handling: sampler(profile.handling), wrapup: sampler(profile.wrapup),
+                handoff: sampler(profile.escalation.handoff), decision: sampler(profile.escalation.decision))
+        })
+        self.patience = Table(patience.map { $0.map(sampler) })
+        self.redialDelay = sampler(redialDelay)
+        empiricalValues = values
+        redialProbability = scenario.redial?.probability ?? 0
     }
 
     /// A new caller at `centre`, arriving `now`, with `id`.
     func newCaller(_ centre: Int, id: UInt32, at now: Double, counted: Bool) -> Caller {
-        let type = typeChoice?.draw(streams[centre].callType) ?? 0
         let draw = streams[centre]
-        // The profile is read in place through a buffer: copying it (or its distributions) would
-        // cost more than the draws.
-        let (urgent, busy, alertDelay) = profiles.withUnsafeBufferPointer { profiles in
-            let profile = profiles.baseAddress! + (centre * typeCount + type)
-            let probability = profile.pointee.escalation.probability
-            let urgent = probability > 0 && draw.escalation.bernoulli(probability)
-            let handling = profile.pointee.handling.sample(draw.handling)
-            var busy = handling + profile.pointee.wrapup.sample(draw.wrapup)
-            var alertDelay = 0.0
-            if urgent {
-                let handoff = profile.pointee.escalation.handoff.sample(draw.handoff)
-                let decision = profile.pointee.escalation.decision.sample(draw.decision)
-                busy += handoff
-                alertDelay = min(decision, handling) + handoff
-            }
-            return (urgent, busy, alertDelay)
+        let type = typeChoice?.draw(draw.callType) ?? 0
+        // The profile is read in place (a table): copying it, or its distributions, would cost
+        // more than the draws.
+        let profile = centre * typeCount + type
+        let probability = profiles[profile].urgency
+        let urgent = probability > 0 && draw.escalation.bernoulli(probability)
+        let handling = profiles[profile].handling.sample(draw.handling)
+        var busy = handling + profiles[profile].wrapup.sample(draw.wrapup)
+        var alertDelay = 0.0
+        if urgent {
+            let handoff = profiles[profile].handoff.sample(draw.handoff)
+            let decision = profiles[profile].decision.sample(draw.decision)
+            busy += handoff
+            alertDelay = min(decision, handling) + handoff
         }
         var caller = Caller(
             id: id, centre: Int32(centre), type: Int32(type), urgent: urgent, counted: counted, arrival: now,
@@ -97,15 +126,15 @@ struct CallerDraws {
             : (streams.patience, streams.redialChoice, streams.redialDelay)
         caller.patience = patience[centre]?.sample(patienceStream) ?? .infinity
         caller.redialDelay = .infinity
-        if let redial, redial.probability > 0 {
-            let again = choice.bernoulli(redial.probability)
-            let delay = redial.delay.sample(delayStream)
+        if redialProbability > 0 {
+            let again = choice.bernoulli(redialProbability)
+            let delay = redialDelay.sample(delayStream)
             if again { caller.redialDelay = delay }
         }
     }
 
     /// The escalation probability that applies to `caller` (his call type at his centre).
     func escalationProbability(of caller: Caller) -> Double {
-        profiles[Int(caller.centre) * typeCount + Int(caller.type)].escalation.probability
+        profiles[Int(caller.centre) * typeCount + Int(caller.type)].urgency
     }
 }

@@ -22,7 +22,16 @@ public final class DiscreteChoice {
     deinit { gsl_ran_discrete_free(table) }
 
     /// The index of the option drawn from `stream`.
-    public func draw(_ stream: RandomStream) -> Int {
-        Int(gsl_ran_discrete(stream.generator, table))
+    public func draw(_ stream: RandomStream) -> Int { handle.draw(stream) }
+
+    /// A handle on the table for the hot loop (no reference counting); the choice must outlive it.
+    public var handle: Handle { Handle(table: table) }
+
+    /// Draws from a `DiscreteChoice`'s table without holding the choice.
+    public struct Handle {
+        @usableFromInline let table: UnsafeMutablePointer<gsl_ran_discrete_t>
+
+        /// The index of the option drawn from `stream`.
+        @inlinable public func draw(_ stream: RandomStream) -> Int { Int(gsl_ran_discrete(stream.generator, table)) }
     }
 }

@@ -60,17 +60,15 @@ public struct Distribution: Sendable, Equatable {
     }
 
     /// One draw from `stream`. A constant draws nothing.
-    @inlinable
     public func sample(_ stream: RandomStream) -> Double {
-        switch kind {
-        case .constant: return first
-        case .exponential: return stream.exponential(mean: first)
-        case .lognormal: return stream.lognormal(zeta: a, sigma: b)
-        case .gamma: return stream.gamma(shape: a, scale: b)
-        case .weibull: return stream.weibull(scale: second, shape: first)
-        case .uniform: return stream.flat(min: first, max: second)
-        case .empirical: return values[stream.index(below: values.count)]
-        }
+        values.withUnsafeBufferPointer { sampler(values: $0).sample(stream) }
+    }
+
+    /// The distribution ready for the hot loop, its empirical values (if any) read from `values`,
+    /// which must hold `self.values` and outlive the sampler.
+    public func sampler(values: UnsafeBufferPointer<Double>) -> Sampler {
+        precondition(values.count == self.values.count)
+        return Sampler(kind: kind, first: first, second: second, a: a, b: b, values: values)
     }
 
     /// The distribution's mean.
@@ -92,6 +90,30 @@ public struct Distribution: Sendable, Equatable {
         case .weibull: return second * second * gsl_sf_gamma(1 + 2 / first)
         case .uniform: return (first * first + first * second + second * second) / 3
         case .empirical: return values.reduce(0) { $0 + $1 * $1 } / Double(values.count)
+        }
+    }
+}
+
+/// A `Distribution` ready for the hot loop: plain numbers, and for an empirical distribution a
+/// pointer to its values, so a copy costs no reference counting (a `Distribution` holds an array).
+/// Whoever makes one keeps the values alive as long as the sampler (a replication keeps them in a
+/// `Table` beside its samplers).
+public struct Sampler {
+    @usableFromInline let kind: Distribution.Kind
+    @usableFromInline let first: Double, second: Double, a: Double, b: Double
+    @usableFromInline let values: UnsafeBufferPointer<Double>
+
+    /// One draw from `stream`. A constant draws nothing.
+    @inlinable
+    public func sample(_ stream: RandomStream) -> Double {
+        switch kind {
+        case .constant: return first
+        case .exponential: return stream.exponential(mean: first)
+        case .lognormal: return stream.lognormal(zeta: a, sigma: b)
+        case .gamma: return stream.gamma(shape: a, scale: b)
+        case .weibull: return stream.weibull(scale: second, shape: first)
+        case .uniform: return stream.flat(min: first, max: second)
+        case .empirical: return values[stream.index(below: values.count)]
         }
     }
 }

@@ -14,8 +14,12 @@ import Foundation
 /// machine and every Swift version.
 public struct RandomStream {
     @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
+    @usableFromInline let ziggurat: ExponentialZiggurat
 
-    init(_ generator: UnsafeMutablePointer<gsl_rng>) { self.generator = generator }
+    init(_ generator: UnsafeMutablePointer<gsl_rng>) {
+        self.generator = generator
+        ziggurat = .standard
+    }
 
     /// The next 64 random bits.
     @inlinable @inline(__always)
@@ -28,7 +32,7 @@ public struct RandomStream {
 
     /// An exponential variate with the given mean.
     @inlinable public func exponential(mean: Double) -> Double {
-        mean * ExponentialZiggurat.standard.draw(next, uniform)
+        mean * ziggurat.draw(next, uniform)
     }
 
     /// `true` with probability `p` (as GSL's `gsl_ran_bernoulli`: a uniform below `p`).

@@ -44,15 +44,17 @@ public struct Table<Element>: RandomAccessCollection {
     }
 
     /// The element at `index`, read or changed in place.
+    /// (Addressors, so that reading a field of an element or calling a method on it works in place:
+    /// no copy of the element, and no retain of what it holds.)
     @inlinable
     public subscript(index: Int) -> Element {
-        get {
+        unsafeAddress {
             assert(index >= 0 && index < count, "index \(index) out of 0..<\(count)")
-            return base[index]
+            return UnsafePointer(base + index)
         }
-        nonmutating _modify {
+        nonmutating unsafeMutableAddress {
             assert(index >= 0 && index < count, "index \(index) out of 0..<\(count)")
-            yield &base[index]
+            return base + index
         }
     }
 
