@@ -91,20 +91,21 @@ struct CallerDraws {
     }
 
     /// A new caller at `centre`, arriving `now`, with `id`.
+    @inline(__always)
     func newCaller(_ centre: Int, id: UInt32, at now: Double, counted: Bool) -> Caller {
-        let draw = streams[centre]
-        let type = typeChoice?.draw(draw.callType) ?? 0
+        let type = typeChoice?.draw(streams[centre].callType) ?? 0
         // The profile is read in place (a table): copying it, or its distributions, would cost
         // more than the draws.
         let profile = centre * typeCount + type
         let probability = profiles[profile].urgency
-        let urgent = probability > 0 && draw.escalation.bernoulli(probability)
-        let handling = profiles[profile].handling.sample(draw.handling)
-        var busy = handling + profiles[profile].wrapup.sample(draw.wrapup)
+        // The streams are read in place too (a centre's are 14 handles).
+        let urgent = probability > 0 && streams[centre].escalation.bernoulli(probability)
+        let handling = profiles[profile].handling.sample(streams[centre].handling)
+        var busy = handling + profiles[profile].wrapup.sample(streams[centre].wrapup)
         var alertDelay = 0.0
         if urgent {
-            let handoff = profiles[profile].handoff.sample(draw.handoff)
-            let decision = profiles[profile].decision.sample(draw.decision)
+            let handoff = profiles[profile].handoff.sample(streams[centre].handoff)
+            let decision = profiles[profile].decision.sample(streams[centre].decision)
             busy += handoff
             alertDelay = min(decision, handling) + handoff
         }
@@ -118,12 +119,12 @@ struct CallerDraws {
 
     /// What is drawn anew for each attempt: patience, and whether and when he would call again —
     /// from the first-attempt streams, or the redial streams for a redial.
+    @inline(__always)
     func drawAttempt(_ caller: inout Caller) {
         let centre = Int(caller.centre)
-        let streams = streams[centre]
         let (patienceStream, choice, delayStream) = caller.isRedial
-            ? (streams.retryPatience, streams.retryChoice, streams.retryDelay)
-            : (streams.patience, streams.redialChoice, streams.redialDelay)
+            ? (streams[centre].retryPatience, streams[centre].retryChoice, streams[centre].retryDelay)
+            : (streams[centre].patience, streams[centre].redialChoice, streams[centre].redialDelay)
         caller.patience = patience[centre]?.sample(patienceStream) ?? .infinity
         caller.redialDelay = .infinity
         if redialProbability > 0 {

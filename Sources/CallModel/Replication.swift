@@ -97,9 +97,9 @@ struct Replication<Routing: RoutingPolicy> {
 
     mutating func scheduleArrival(_ centre: Int, after time: Double) {
         guard arrivalProcesses[centre].rate > 0 else { return }
-        let streams = draws.streams[centre]
-        let area = streams.arrivals.exponential(mean: 1)
-        schedule(.arrival(centre: centre), at: arrivalProcesses[centre].next(after: time, unitExponential: area, days: streams.dayFactor))
+        let area = draws.streams[centre].arrivals.exponential(mean: 1)
+        let next = arrivalProcesses[centre].next(after: time, unitExponential: area, days: draws.streams[centre].dayFactor)
+        schedule(.arrival(centre: centre), at: next)
     }
 
     /// A new caller calls `centre`.

@@ -68,6 +68,7 @@ struct Tallies {
 
     /// Adds a console's busy interval [start, end), clipped to the window, to its centre and to
     /// the clock hours it covers.
+    @inline(__always)
     func addBusyTime(_ centre: Int, from start: Double, to end: Double) {
         centres[centre].busyTime += ClockHours.spread(from: start, to: end, within: window) { hours.hours[$0].busyTime += $1 }
     }

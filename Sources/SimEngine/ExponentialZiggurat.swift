@@ -56,24 +56,24 @@ public struct ExponentialZiggurat: @unchecked Sendable {
         self.layers = UnsafePointer(layers)
     }
 
-    /// One Exp(1) draw from `next` (64 random bits a call) and `uniform` (a uniform in [0, 1)).
+    /// One Exp(1) draw from `stream`.
     @inlinable @inline(__always)
-    func draw(_ next: () -> UInt64, _ uniform: () -> Double) -> Double {
-        let bits = next()
+    func draw(_ stream: RandomStream) -> Double {
+        let bits = stream.next()
         let layer = Int(bits & 0xFF), position = bits >> 11
         if position < layers[layer].k { return Double(position) * layers[layer].w }
-        return slowDraw(layer: layer, position: position, next, uniform)
+        return slowDraw(layer: layer, position: position, stream)
     }
 
     /// The draws that fall outside the first layer's rectangle: the tail, or the wedge test.
     @usableFromInline
-    func slowDraw(layer: Int, position: UInt64, _ next: () -> UInt64, _ uniform: () -> Double) -> Double {
+    func slowDraw(layer: Int, position: UInt64, _ stream: RandomStream) -> Double {
         var layer = layer, position = position
         while true {
-            if layer == 0 { return Self.r - log(1 - uniform()) }
+            if layer == 0 { return Self.r - log(1 - stream.uniform()) }
             let x = Double(position) * layers[layer].w
-            if layers[layer].f + uniform() * (layers[layer - 1].f - layers[layer].f) < exp(-x) { return x }
-            let bits = next()
+            if layers[layer].f + stream.uniform() * (layers[layer - 1].f - layers[layer].f) < exp(-x) { return x }
+            let bits = stream.next()
             layer = Int(bits & 0xFF)
             position = bits >> 11
             if position < layers[layer].k { return Double(position) * layers[layer].w }

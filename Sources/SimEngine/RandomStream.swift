@@ -31,9 +31,8 @@ public struct RandomStream {
     public func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// An exponential variate with the given mean.
-    @inlinable public func exponential(mean: Double) -> Double {
-        mean * ziggurat.draw(next, uniform)
-    }
+    @inlinable @inline(__always)
+    public func exponential(mean: Double) -> Double { mean * ziggurat.draw(self) }
 
     /// `true` with probability `p` (as GSL's `gsl_ran_bernoulli`: a uniform below `p`).
     @inlinable public func bernoulli(_ p: Double) -> Bool { uniform() < p }
