@@ -15,7 +15,8 @@ struct Replication<Routing: RoutingPolicy> {
     let draws: CallerDraws
     var routing: Routing
 
-    var calendar = EventCalendar<UInt64>()
+    /// Each centre's next arrival is a standing source of the calendar (one pending at a time).
+    var calendar: EventCalendar<UInt64>
     var callers = CallerPool()
     var lines: WaitingLines
     var board: ConsoleBoard
@@ -37,6 +38,7 @@ struct Replication<Routing: RoutingPolicy> {
     /// `hourlyCentres` by hour of day.
     init(_ scenario: Scenario, replication: Int, routing: Routing, hourlyCentres: [Int] = []) {
         window = (scenario.warmup, scenario.warmup + scenario.horizon)
+        calendar = EventCalendar(standingSources: scenario.centres.count)
         self.replication = replication
         callerLimit = scenario.callerLimit
         arrivalProcesses = scenario.centres.map { centre in
@@ -99,7 +101,8 @@ struct Replication<Routing: RoutingPolicy> {
         guard arrivalProcesses[centre].rate > 0 else { return }
         let area = draws.streams[centre].arrivals.exponential(mean: 1)
         let next = arrivalProcesses[centre].next(after: time, unitExponential: area, days: draws.streams[centre].dayFactor)
-        schedule(.arrival(centre: centre), at: next)
+        let arrival = CallEvent.arrival(centre: centre)
+        calendar.scheduleStanding(arrival.packed, source: centre, at: next, rank: arrival.rank)
     }
 
     /// A new caller calls `centre`.

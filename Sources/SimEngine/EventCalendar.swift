@@ -37,20 +37,34 @@ public struct Event<Payload: Sendable>: Sendable {
 /// sifts once, instead of removing it and inserting anew. Handling an event usually schedules
 /// one (the next arrival, the end of a call), so most events cost one sift instead of two.
 ///
+/// Events of **standing sources** — each with at most one pending event, scheduling its next when
+/// that one happens (a centre's next arrival) — are kept apart, in a loser tree
+/// (`StandingEvents`): a source's next event replaces the one just handed out and climbs one path,
+/// one comparison per level, instead of sinking through the heap. Order is the same `(time, rank,
+/// sequence)` either way, with one sequence for both, so where an event is kept changes nothing.
+///
 /// It knows nothing about the model: the model chooses the ranks and the payload, and runs the
 /// loop `while let event = calendar.next() { … }`.
 ///
-/// - Complexity: `schedule` and `next` are O(log n) in the number of pending events.
+/// - Complexity: `schedule` and `next` are O(log n) in the number of pending events;
+///   `scheduleStanding` O(log sources) for the source whose event was just handed out, O(sources)
+///   for another.
 public struct EventCalendar<Payload: Sendable>: Sendable {
     @usableFromInline var heap: ContiguousArray<Event<Payload>> = []
     /// `true` while `heap[0]` is the event last handed out, which has not left the heap yet.
     @usableFromInline var rootTaken = false
+    @usableFromInline var standing: StandingEvents<Payload>
+    /// The standing source whose event was handed out last and not yet replaced, or −1.
+    @usableFromInline var standingTaken = -1
     @usableFromInline var sequence: UInt64 = 0
     @usableFromInline var clock: Double = 0
     @usableFromInline var taken: Int = 0
 
-    /// An empty calendar with the clock at time 0.
-    public init() {}
+    /// An empty calendar with the clock at time 0, and `standingSources` standing sources
+    /// (`scheduleStanding`), numbered from 0.
+    public init(standingSources: Int = 0) {
+        standing = StandingEvents(sources: standingSources)
+    }
 
     /// The current simulated time: the time of the last event taken from the calendar.
     @inlinable public var now: Double { clock }
@@ -58,8 +72,11 @@ public struct EventCalendar<Payload: Sendable>: Sendable {
     /// How many events have been taken from the calendar.
     @inlinable public var processed: Int { taken }
 
-    /// The number of pending events.
-    @inlinable public var count: Int { heap.count - (rootTaken ? 1 : 0) }
+    /// The number of pending events (O(standing sources)).
+    public var count: Int {
+        let pendingStanding = standing.times.indices.filter { standing.times[$0].isFinite && $0 != standingTaken }.count
+        return heap.count - (rootTaken ? 1 : 0) + pendingStanding
+    }
 
     /// Schedules an event.
     /// - Parameters:
@@ -80,6 +97,26 @@ public struct EventCalendar<Payload: Sendable>: Sendable {
         }
     }
 
+    /// Schedules standing source `source`'s next event (it has none pending: the last was handed
+    /// out, or it never had one).
+    /// - Parameters: as for `schedule`.
+    @inlinable
+    public mutating func scheduleStanding(_ payload: Payload, source: Int, at time: Double, rank: UInt8) {
+        assert(time >= clock, "event scheduled in the past: \(time) < \(clock)")
+        sequence &+= 1
+        let order = UInt64(rank) << 56 | sequence
+        if source == standingTaken {
+            standing.set(source, time: time, order: order, payload: payload)
+            standing.replaceWinner()
+        } else {
+            assert(!standing.times[source].isFinite, "source \(source) already has a pending event")
+            if standingTaken >= 0 { standing.set(standingTaken, time: .infinity, order: .max, payload: nil) }
+            standing.set(source, time: time, order: order, payload: payload)
+            standing.rebuild()
+        }
+        standingTaken = -1
+    }
+
     /// Hands out the earliest pending event and moves the clock to its time; `nil` when nothing
     /// is pending.
     @inlinable
@@ -89,12 +126,26 @@ public struct EventCalendar<Payload: Sendable>: Sendable {
             let last = heap.removeLast()
             if !heap.isEmpty { siftDown(last) }
         }
-        guard let first = heap.first else { return nil }
-        rootTaken = true
-        clock = first.time
+        if standingTaken >= 0 {  // handed out and not replaced: the source has nothing pending
+            standing.set(standingTaken, time: .infinity, order: .max, payload: nil)
+            standing.replaceWinner()
+            standingTaken = -1
+        }
+        let source = standing.winner
+        let standingTime = standing.sources > 0 ? standing.times[source] : .infinity
+        if let first = heap.first,
+            first.time < standingTime || (first.time == standingTime && first.order < standing.orders[source]) {
+            rootTaken = true
+            clock = first.time
+            taken &+= 1
+            assert(isHeap())
+            return first
+        }
+        guard standingTime.isFinite, let payload = standing.payloads[source] else { return nil }
+        standingTaken = source
+        clock = standingTime
         taken &+= 1
-        assert(isHeap())
-        return first
+        return Event(time: standingTime, order: standing.orders[source], payload: payload)
     }
 
     @inlinable

@@ -13,17 +13,20 @@ import Foundation
 /// from the same generator through GSL's generator interface. The numbers are the same on every
 /// machine and every Swift version.
 public struct RandomStream {
+    /// The generator, for GSL's distributions, and its state, read directly by the draws made here.
     @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
+    @usableFromInline let state: UnsafeMutableRawPointer
     @usableFromInline let ziggurat: ExponentialZiggurat
 
     init(_ generator: UnsafeMutablePointer<gsl_rng>) {
         self.generator = generator
+        state = generator.pointee.state
         ziggurat = .standard
     }
 
     /// The next 64 random bits.
     @inlinable @inline(__always)
-    public func next() -> UInt64 { cgsl_xoshiro_next(generator.pointee.state) }
+    public func next() -> UInt64 { cgsl_xoshiro_next(state) }
 
     /// A uniform number in [0, 1), on a grid of 2⁻⁵³ (what GSL's `gsl_rng_uniform` gives for this
     /// generator).
@@ -71,13 +74,20 @@ public struct RandomStream {
 /// scenario's seed mixed by SplitMix64; an odd multiplier and a fixed xor are one-to-one, so
 /// distinct indices give distinct seeds, and SplitMix64 fills each generator's 256 bits of state
 /// from its seed (as xoshiro's authors recommend).
+///
+/// Generators are laid out side by side, 64 to a block (a centre's streams are made one after
+/// another, so they share a few cache lines), not each in memory of its own as `gsl_rng_alloc`
+/// would put them.
 public final class RandomStreams {
     /// The most replications, groups and purposes that have distinct seeds.
     public static let maxReplications = 1 << 16, maxGroups = 1 << 12, maxPurposes = 1 << 4
 
     private let base: UInt64
     private let replication: Int
-    private var generators: [UnsafeMutablePointer<gsl_rng>] = []
+    /// Blocks of generators and of their states, `blockSize` each; the last one is filled up to `used`.
+    private var blocks: [(generators: UnsafeMutablePointer<gsl_rng>, states: UnsafeMutablePointer<cgsl_xoshiro_state>)] = []
+    private var used = RandomStreams.blockSize
+    private static let blockSize = 64
 
     /// The streams of replication `replication` (counted from 0) of a run with seed `seed`.
     public init(seed: UInt64, replication: Int) {
@@ -87,15 +97,26 @@ public final class RandomStreams {
         self.replication = replication
     }
 
-    deinit { for generator in generators { gsl_rng_free(generator) } }
+    deinit {
+        for block in blocks {
+            block.generators.deallocate()
+            block.states.deallocate()
+        }
+    }
 
     /// A new generator for `purpose` of `group`, seeded as the type's documentation says.
     public func stream(group: Int, purpose: Int) -> RandomStream {
         precondition(group >= 0 && group < Self.maxGroups && purpose >= 0 && purpose < Self.maxPurposes)
         let index = UInt64(replication << 16 | group << 4 | purpose)
-        guard let generator = gsl_rng_alloc(cgsl_rng_xoshiro256()) else { fatalError("out of memory") }
-        cgsl_xoshiro_seed(generator.pointee.state, base ^ (index &* 0x9E37_79B9_7F4A_7C15))
-        generators.append(generator)
+        if used == Self.blockSize {
+            blocks.append((.allocate(capacity: Self.blockSize), .allocate(capacity: Self.blockSize)))
+            used = 0
+        }
+        let block = blocks[blocks.count - 1]
+        let generator = block.generators + used, state = block.states + used
+        used += 1
+        generator.initialize(to: gsl_rng(type: cgsl_rng_xoshiro256(), state: UnsafeMutableRawPointer(state)))
+        cgsl_xoshiro_seed(state, base ^ (index &* 0x9E37_79B9_7F4A_7C15))
         return RandomStream(generator)
     }
 }

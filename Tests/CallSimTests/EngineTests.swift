@@ -52,6 +52,48 @@ import Testing
     }
 }
 
+extension EventCalendarTests {
+    /// Standing sources (a centre's next arrival) live in a loser tree beside the heap; the order
+    /// must be the same `(time, rank, sequence)` as if every event were in the heap.
+    @Test("Standing sources and heap events together come out as a sorted list would", arguments: [1, 5, 7, 64, 100])
+    func standingSourcesMatchSortedList(sources: Int) {
+        var calendar = EventCalendar<Int>(standingSources: sources)
+        var reference: [(time: Double, rank: UInt8, sequence: Int)] = []
+        var state = UInt64(sources)
+        func random() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var sequence = 0
+        func add(source: Int?) {
+            let time = calendar.now + (random() * 10).rounded(.down)  // coarse: many ties
+            let rank = UInt8(random() * 5)
+            sequence += 1
+            // Payload: the sequence, and the source (or -1) in the low bits to reschedule it.
+            let payload = sequence * 1_000 + (source ?? 999)
+            if let source { calendar.scheduleStanding(payload, source: source, at: time, rank: rank) } else {
+                calendar.schedule(payload, at: time, rank: rank)
+            }
+            reference.append((time, rank, payload))
+            reference.sort { ($0.time, $0.rank, $0.sequence) < ($1.time, $1.rank, $1.sequence) }
+        }
+        for source in 0..<sources where random() < 0.8 { add(source: source) }  // some never call
+        for _ in 0..<3_000 {
+            if random() < 0.3 || reference.isEmpty {
+                add(source: nil)
+            } else {
+                let event = calendar.next()
+                let expected = reference.removeFirst()
+                #expect(event?.payload == expected.sequence)
+                #expect(event?.rank == expected.rank)
+                let source = (event?.payload ?? 999) % 1_000
+                if source != 999, random() < 0.9 { add(source: source) }  // most sources call again
+            }
+            #expect(calendar.count == reference.count)
+        }
+    }
+}
+
 @Suite struct RandomStreamTests {
     @Test("A stream's numbers depend only on its seed, replication, group and purpose")
     func streamsAreIndependentOfEachOther() {
