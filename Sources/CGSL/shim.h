@@ -61,6 +61,18 @@ static const gsl_rng_type cgsl_xoshiro_type = {
   &cgsl_xoshiro_set, &cgsl_xoshiro_get, &cgsl_xoshiro_get_double
 };
 
+/* One stream in one cache line: its state first (the draws callsim makes itself read only that),
+   the GSL generator over it (for GSL's distributions), and a table the stream's draws use (the
+   exponential ziggurat's layers). */
+typedef struct {
+  cgsl_xoshiro_state state;
+  gsl_rng generator;
+  const void *table;
+  uint64_t padding; /* to 64 bytes: callsim allocates streams on cache-line boundaries */
+} cgsl_stream;
+
+static inline gsl_rng *cgsl_stream_generator(cgsl_stream *stream) { return &stream->generator; }
+
 /* The generator type callsim's streams use. */
 static inline const gsl_rng_type *cgsl_rng_xoshiro256(void) { return &cgsl_xoshiro_type; }
 

@@ -56,13 +56,13 @@ public struct ExponentialZiggurat: @unchecked Sendable {
         self.layers = UnsafePointer(layers)
     }
 
-    /// One Exp(1) draw from `stream`.
+    /// One Exp(1) draw from `stream`, with `layers` the table of `standard` (each stream carries it).
     @inlinable @inline(__always)
-    func draw(_ stream: RandomStream) -> Double {
+    static func draw(_ stream: RandomStream, layers: UnsafePointer<Layer>) -> Double {
         let bits = stream.next()
         let layer = Int(bits & 0xFF), position = bits >> 11
         if position < layers[layer].k { return Double(position) * layers[layer].w }
-        return slowDraw(layer: layer, position: position, stream)
+        return standard.slowDraw(layer: layer, position: position, stream)
     }
 
     /// The draws that fall outside the first layer's rectangle: the tail, or the wedge test.

@@ -13,20 +13,18 @@ import Foundation
 /// from the same generator through GSL's generator interface. The numbers are the same on every
 /// machine and every Swift version.
 public struct RandomStream {
-    /// The generator, for GSL's distributions, and its state, read directly by the draws made here.
-    @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
-    @usableFromInline let state: UnsafeMutableRawPointer
-    @usableFromInline let ziggurat: ExponentialZiggurat
+    /// The stream's state, its GSL generator and the ziggurat's table, in one cache line
+    /// (`cgsl_stream`, Sources/CGSL/shim.h).
+    @usableFromInline let stream: UnsafeMutablePointer<cgsl_stream>
 
-    init(_ generator: UnsafeMutablePointer<gsl_rng>) {
-        self.generator = generator
-        state = generator.pointee.state
-        ziggurat = .standard
-    }
+    init(_ stream: UnsafeMutablePointer<cgsl_stream>) { self.stream = stream }
+
+    /// The GSL generator, for GSL's distributions.
+    @inlinable var generator: UnsafeMutablePointer<gsl_rng> { cgsl_stream_generator(stream) }
 
     /// The next 64 random bits.
     @inlinable @inline(__always)
-    public func next() -> UInt64 { cgsl_xoshiro_next(state) }
+    public func next() -> UInt64 { cgsl_xoshiro_next(stream) }
 
     /// A uniform number in [0, 1), on a grid of 2⁻⁵³ (what GSL's `gsl_rng_uniform` gives for this
     /// generator).
@@ -35,7 +33,9 @@ public struct RandomStream {
 
     /// An exponential variate with the given mean.
     @inlinable @inline(__always)
-    public func exponential(mean: Double) -> Double { mean * ziggurat.draw(self) }
+    public func exponential(mean: Double) -> Double {
+        mean * ExponentialZiggurat.draw(self, layers: stream.pointee.table.assumingMemoryBound(to: ExponentialZiggurat.Layer.self))
+    }
 
     /// `true` with probability `p` (as GSL's `gsl_ran_bernoulli`: a uniform below `p`).
     @inlinable public func bernoulli(_ p: Double) -> Bool { uniform() < p }
@@ -75,17 +75,17 @@ public struct RandomStream {
 /// distinct indices give distinct seeds, and SplitMix64 fills each generator's 256 bits of state
 /// from its seed (as xoshiro's authors recommend).
 ///
-/// Generators are laid out side by side, 64 to a block (a centre's streams are made one after
-/// another, so they share a few cache lines), not each in memory of its own as `gsl_rng_alloc`
-/// would put them.
+/// Each stream takes one cache line (`cgsl_stream`), laid out side by side, 64 to a block (a
+/// centre's streams are made one after another), not in memory of its own as `gsl_rng_alloc` would
+/// put it.
 public final class RandomStreams {
     /// The most replications, groups and purposes that have distinct seeds.
     public static let maxReplications = 1 << 16, maxGroups = 1 << 12, maxPurposes = 1 << 4
 
     private let base: UInt64
     private let replication: Int
-    /// Blocks of generators and of their states, `blockSize` each; the last one is filled up to `used`.
-    private var blocks: [(generators: UnsafeMutablePointer<gsl_rng>, states: UnsafeMutablePointer<cgsl_xoshiro_state>)] = []
+    /// Blocks of streams, `blockSize` each; the last one is filled up to `used`.
+    private var blocks: [UnsafeMutablePointer<cgsl_stream>] = []
     private var used = RandomStreams.blockSize
     private static let blockSize = 64
 
@@ -98,10 +98,7 @@ public final class RandomStreams {
     }
 
     deinit {
-        for block in blocks {
-            block.generators.deallocate()
-            block.states.deallocate()
-        }
+        for block in blocks { block.deallocate() }
     }
 
     /// A new generator for `purpose` of `group`, seeded as the type's documentation says.
@@ -109,15 +106,18 @@ public final class RandomStreams {
         precondition(group >= 0 && group < Self.maxGroups && purpose >= 0 && purpose < Self.maxPurposes)
         let index = UInt64(replication << 16 | group << 4 | purpose)
         if used == Self.blockSize {
-            blocks.append((.allocate(capacity: Self.blockSize), .allocate(capacity: Self.blockSize)))
+            assert(MemoryLayout<cgsl_stream>.stride == 64)
+            let bytes = UnsafeMutableRawPointer.allocate(byteCount: Self.blockSize * MemoryLayout<cgsl_stream>.stride, alignment: 64)
+            blocks.append(bytes.bindMemory(to: cgsl_stream.self, capacity: Self.blockSize))
             used = 0
         }
-        let block = blocks[blocks.count - 1]
-        let generator = block.generators + used, state = block.states + used
+        let stream = blocks[blocks.count - 1] + used
         used += 1
-        generator.initialize(to: gsl_rng(type: cgsl_rng_xoshiro256(), state: UnsafeMutableRawPointer(state)))
-        cgsl_xoshiro_seed(state, base ^ (index &* 0x9E37_79B9_7F4A_7C15))
-        return RandomStream(generator)
+        stream.initialize(to: cgsl_stream())
+        stream.pointee.generator = gsl_rng(type: cgsl_rng_xoshiro256(), state: UnsafeMutableRawPointer(stream))
+        stream.pointee.table = UnsafeRawPointer(ExponentialZiggurat.standard.layers)
+        cgsl_xoshiro_seed(stream, base ^ (index &* 0x9E37_79B9_7F4A_7C15))
+        return RandomStream(stream)
     }
 }
 

@@ -7,15 +7,19 @@
 /// source's next event replaces the one just handed out and climbs one path, one comparison per
 /// level (⌈log₂ sources⌉ levels), and the earliest event sits at the top.
 ///
-/// Leaves are the sources, at `sources + s` in a tree of `2 × sources` nodes (any number of
-/// sources; no padding). Each inner node keeps the source that lost the match there, node 0 the
-/// winner. An empty source has time +∞.
+/// Leaves are the sources, at `leaves + s` in a tree of `2 × leaves` nodes, `leaves` the power of
+/// two at or above the number of sources (the leaves past the sources stay empty), so every path
+/// to the top has the same length and the replay's loop ends where the processor predicts. Each
+/// inner node keeps the leaf that lost the match there, node 0 the winner. An empty leaf has time
+/// +∞.
 ///
 /// - Complexity: `replaceWinner` O(log sources); `set` of another source O(sources) (used when the
 ///   sources are first scheduled); `winner` O(1).
 @usableFromInline
 struct StandingEvents<Payload: Sendable>: @unchecked Sendable {
     @usableFromInline let sources: Int
+    /// The number of leaves: a power of two, at least `sources`.
+    @usableFromInline let leaves: Int
     /// Each source's pending event: time (+∞ when none), order (rank and sequence), payload.
     @usableFromInline let times: Table<Double>
     @usableFromInline let orders: Table<UInt64>
@@ -26,10 +30,13 @@ struct StandingEvents<Payload: Sendable>: @unchecked Sendable {
     @usableFromInline
     init(sources: Int) {
         self.sources = sources
-        times = Table(repeating: .infinity, count: sources)
-        orders = Table(repeating: .max, count: sources)
-        payloads = Table(repeating: nil, count: sources)
-        losers = Table(repeating: 0, count: max(sources, 1))
+        var leaves = 1
+        while leaves < sources { leaves *= 2 }
+        self.leaves = leaves
+        times = Table(repeating: .infinity, count: leaves)
+        orders = Table(repeating: .max, count: leaves)
+        payloads = Table(repeating: nil, count: leaves)
+        losers = Table(repeating: 0, count: leaves)
         rebuild()
     }
 
@@ -61,7 +68,7 @@ struct StandingEvents<Payload: Sendable>: @unchecked Sendable {
     @inlinable
     mutating func replaceWinner() {
         var winner = losers[0]
-        var node = (winner + sources) >> 1
+        var node = (winner + leaves) >> 1
         while node > 0 {
             let other = losers[node]
             // All ones when `other` wins the match, else zero: the two swap without a branch.
@@ -76,11 +83,11 @@ struct StandingEvents<Payload: Sendable>: @unchecked Sendable {
     /// Plays every match anew (after a source other than the winner was set).
     @usableFromInline
     mutating func rebuild() {
-        guard sources > 1 else { return }
-        // winners[n]: the winner below node n; leaves at sources ..< 2 × sources.
-        var winners = [Int](repeating: 0, count: 2 * sources)
-        for source in 0..<sources { winners[sources + source] = source }
-        for node in stride(from: sources - 1, through: 1, by: -1) {
+        guard leaves > 1 else { return }
+        // winners[n]: the winner below node n; leaves at leaves ..< 2 × leaves.
+        var winners = [Int](repeating: 0, count: 2 * leaves)
+        for leaf in 0..<leaves { winners[leaves + leaf] = leaf }
+        for node in stride(from: leaves - 1, through: 1, by: -1) {
             let (left, right) = (winners[2 * node], winners[2 * node + 1])
             let leftFirst = precedes(left, right)
             winners[node] = leftFirst ? left : right
