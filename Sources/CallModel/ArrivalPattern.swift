@@ -46,7 +46,7 @@ public struct ArrivalPattern: Sendable {
             now += weeks * Self.week
         }
         while true {
-            let hourIndex = (now / Self.hour).rounded(.down)
+            let hourIndex = ClockHours.wholeHours(now)
             let hourEnd = (hourIndex + 1) * Self.hour
             let level = rate * hourOfWeek[Int(hourIndex) % 168]
             if level > 0 {

@@ -49,7 +49,7 @@ struct CentreArrivals {
         var area = unitExponential
         var now = time
         while true {
-            let hourIndex = (now / ArrivalPattern.hour).rounded(.down)
+            let hourIndex = ClockHours.wholeHours(now)
             var end = (hourIndex + 1) * ArrivalPattern.hour
             var level = rate * pattern.hourOfWeek[Int(hourIndex) % 168] * factor(forDay: Int(hourIndex) / 24, days)
             for surge in surges {

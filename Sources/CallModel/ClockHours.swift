@@ -4,9 +4,18 @@ enum ClockHours {
     @inline(__always)
     static func hour(of time: Double) -> Int { Int(time / ArrivalPattern.hour) % 24 }
 
+    /// The whole hours from time 0 to `time` (≥ 0): ⌊time / 1 h⌋. By truncation, which is the same
+    /// for a time that is not negative, and one instruction where `rounded(.down)` is a call to
+    /// the C library's `floor` (baseline x86-64 has no rounding instruction).
+    @inline(__always)
+    static func wholeHours(_ time: Double) -> Double {
+        assert(time >= 0)
+        return Double(Int(time / ArrivalPattern.hour))
+    }
+
     /// The start of the clock hour after the one `time` falls in.
     static func nextHour(after time: Double) -> Double {
-        ((time / ArrivalPattern.hour).rounded(.down) + 1) * ArrivalPattern.hour
+        (wholeHours(time) + 1) * ArrivalPattern.hour
     }
 
     /// Hands each clock hour that [start, end) covers within `window` to `add` with the seconds it
@@ -19,7 +28,7 @@ enum ClockHours {
         let stop = min(end, window.1)
         guard time < stop else { return 0 }
         let total = stop - time
-        var hourIndex = (time / ArrivalPattern.hour).rounded(.down)
+        var hourIndex = wholeHours(time)
         var hourEnd = (hourIndex + 1) * ArrivalPattern.hour
         while hourEnd < stop {
             add(Int(hourIndex) % 24, hourEnd - time)
