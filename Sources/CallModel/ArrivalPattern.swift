@@ -45,16 +45,18 @@ public struct ArrivalPattern: Sendable {
             area -= weeks * perWeek
             now += weeks * Self.week
         }
-        while true {
-            let hourIndex = ClockHours.wholeHours(now)
-            let hourEnd = (hourIndex + 1) * Self.hour
-            let level = rate * hourOfWeek[Int(hourIndex) % 168]
-            if level > 0 {
-                let step = area / level
-                if now + step < hourEnd { return now + step }
-                area = max(0, area - level * (hourEnd - now))
+        return hourOfWeek.withUnsafeBufferPointer { hourOfWeek in
+            while true {
+                let hours = ClockHours.wholeHours(now)
+                let hourEnd = Double(hours + 1) * Self.hour
+                let level = rate * hourOfWeek[hours % 168]
+                if level > 0 {
+                    let step = area / level
+                    if now + step < hourEnd { return now + step }
+                    area = max(0, area - level * (hourEnd - now))
+                }
+                now = hourEnd
             }
-            now = hourEnd
         }
     }
 }

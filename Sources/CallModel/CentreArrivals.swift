@@ -49,9 +49,9 @@ struct CentreArrivals {
         var area = unitExponential
         var now = time
         while true {
-            let hourIndex = ClockHours.wholeHours(now)
-            var end = (hourIndex + 1) * ArrivalPattern.hour
-            var level = rate * pattern.hourOfWeek[Int(hourIndex) % 168] * factor(forDay: Int(hourIndex) / 24, days)
+            let hours = ClockHours.wholeHours(now)
+            var end = Double(hours + 1) * ArrivalPattern.hour
+            var level = rate * pattern.hourOfWeek[hours % 168] * factor(forDay: hours / 24, days)
             for surge in surges {
                 if surge.from <= now && now < surge.to {
                     level *= surge.factor

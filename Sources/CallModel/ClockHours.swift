@@ -6,16 +6,17 @@ enum ClockHours {
 
     /// The whole hours from time 0 to `time` (≥ 0): ⌊time / 1 h⌋. By truncation, which is the same
     /// for a time that is not negative, and one instruction where `rounded(.down)` is a call to
-    /// the C library's `floor` (baseline x86-64 has no rounding instruction).
+    /// the C library's `floor` (baseline x86-64 has no rounding instruction). The hour starts at
+    /// `Double(wholeHours) × 1 h`, exactly.
     @inline(__always)
-    static func wholeHours(_ time: Double) -> Double {
+    static func wholeHours(_ time: Double) -> Int {
         assert(time >= 0)
-        return Double(Int(time / ArrivalPattern.hour))
+        return Int(time / ArrivalPattern.hour)
     }
 
     /// The start of the clock hour after the one `time` falls in.
     static func nextHour(after time: Double) -> Double {
-        (wholeHours(time) + 1) * ArrivalPattern.hour
+        Double(wholeHours(time) + 1) * ArrivalPattern.hour
     }
 
     /// Hands each clock hour that [start, end) covers within `window` to `add` with the seconds it
@@ -28,15 +29,15 @@ enum ClockHours {
         let stop = min(end, window.1)
         guard time < stop else { return 0 }
         let total = stop - time
-        var hourIndex = wholeHours(time)
-        var hourEnd = (hourIndex + 1) * ArrivalPattern.hour
+        var hours = wholeHours(time)
+        var hourEnd = Double(hours + 1) * ArrivalPattern.hour
         while hourEnd < stop {
-            add(Int(hourIndex) % 24, hourEnd - time)
+            add(hours % 24, hourEnd - time)
             time = hourEnd
-            hourIndex += 1
+            hours += 1
             hourEnd += ArrivalPattern.hour
         }
-        add(Int(hourIndex) % 24, stop - time)
+        add(hours % 24, stop - time)
         return total
     }
 }

@@ -10,7 +10,7 @@ import SimEngine
 /// or waits to call again.
 struct Replication<Routing: RoutingPolicy> {
     let window: (start: Double, end: Double)
-    var arrivalProcesses: [CentreArrivals]
+    let arrivalProcesses: Table<CentreArrivals>
     let capacity: Table<Int?>
     let draws: CallerDraws
     var routing: Routing
@@ -41,12 +41,12 @@ struct Replication<Routing: RoutingPolicy> {
         calendar = EventCalendar(standingSources: scenario.centres.count)
         self.replication = replication
         callerLimit = scenario.callerLimit
-        arrivalProcesses = scenario.centres.map { centre in
+        arrivalProcesses = Table(scenario.centres.map { centre in
             CentreArrivals(
                 rate: centre.callsPerDay / 86_400, pattern: scenario.arrivals,
                 surges: scenario.surges.filter { $0.centres?.contains(centre.code) ?? true },
                 dayToDayCV: scenario.arrivals.dayToDayCV)
-        }
+        })
         capacity = Table(scenario.centres.map(\.queueCapacity))
         draws = CallerDraws(scenario, replication: replication)
         self.routing = routing
@@ -109,7 +109,7 @@ struct Replication<Routing: RoutingPolicy> {
     mutating func arrives(_ centre: Int) {
         let now = calendar.now
         scheduleArrival(centre, after: now)
-        arrivals += 1
+        arrivals &+= 1
         offer(draws.newCaller(centre, id: callers.newID(), at: now, counted: isInWindow(now)))
         if callers.count > callerLimit, Routing.settlesHangUpsAtHead { settleHangUps(before: now) }
         if callers.count > callerLimit {
@@ -123,7 +123,7 @@ struct Replication<Routing: RoutingPolicy> {
     mutating func redials(_ ref: CallerRef) {
         var caller = callers.release(Int(ref.slot))
         let now = calendar.now
-        arrivals += 1
+        arrivals &+= 1
         caller.arrival = now
         caller.isRedial = true
         caller.eligible = false  // eligibility counts from this attempt's arrival
@@ -137,7 +137,7 @@ struct Replication<Routing: RoutingPolicy> {
         let now = calendar.now
         let centre = Int(caller.centre)
         if caller.counted {
-            unresolved += 1
+            unresolved &+= 1
             tallies.count(.offered, of: caller)
         }
         let line = routing.line(of: centre)
@@ -163,7 +163,7 @@ struct Replication<Routing: RoutingPolicy> {
         board.occupyEarliest(console, until: now + caller.busy)
         tallies.addBusyTime(console, from: now, to: now + caller.busy)
         guard caller.counted else { return }
-        unresolved -= 1
+        unresolved &-= 1
         let outcome = CallOutcome.answered(
             wait: now - caller.arrival, overflowed: console != Int(caller.centre),
             alertDelay: now + caller.alertDelay - caller.firstArrival)
@@ -181,7 +181,7 @@ struct Replication<Routing: RoutingPolicy> {
         let caller = lines.leave(slot, line: line, callers: &callers)
         let loss = giveUp(caller)
         guard caller.counted else { return }
-        unresolved -= 1
+        unresolved &-= 1
         tallies.count(.abandoned(wait: time - caller.arrival, loss: loss), of: caller)
     }
 
@@ -216,7 +216,7 @@ struct Replication<Routing: RoutingPolicy> {
     mutating func block(_ caller: Caller) {
         let loss = giveUp(caller)
         guard caller.counted else { return }
-        unresolved -= 1
+        unresolved &-= 1
         tallies.count(.blocked(loss: loss), of: caller)
     }
 

@@ -37,7 +37,7 @@ struct Tallies {
     let centreHours: Table<CallTally>
     let hourlyCentres: [Int]
     /// Each centre's slot in `hourlyCentres`, or −1.
-    let hourlySlot: [Int]
+    let hourlySlot: Table<Int>
 
     init(_ scenario: Scenario, hourlyCentres: [Int]) {
         threshold = scenario.serviceLevelThreshold
@@ -48,7 +48,7 @@ struct Tallies {
         self.hourlyCentres = hourlyCentres
         var slots = Array(repeating: -1, count: scenario.centres.count)
         for (slot, centre) in hourlyCentres.enumerated() { slots[centre] = slot }
-        hourlySlot = slots
+        hourlySlot = Table(slots)
     }
 
     /// Counts `outcome` of a counted caller's attempt.
@@ -93,30 +93,31 @@ struct Tallies {
 }
 
 extension CallTally {
-    /// Counts one outcome of `caller`'s attempt; `within`: answered within the threshold.
+    /// Counts one outcome of `caller`'s attempt; `within`: answered within the threshold. (Counts
+    /// add with `&+`: they stay far below `Int.max`, and the overflow check is work on every call.)
     @inline(__always)
     mutating func count(_ outcome: CallOutcome, of caller: Caller, within: Bool) {
         switch outcome {
         case .offered:
-            offered += 1
-            if caller.isRedial { redials += 1 }
+            offered &+= 1
+            if caller.isRedial { redials &+= 1 }
         case .answered(let wait, let overflowed, let alertDelay):
-            answered += 1
+            answered &+= 1
             answeredWaitSum += wait
             waitSum += wait
             waits.record(wait)
-            if overflowed { self.overflowed += 1 }
-            if within { answeredWithinThreshold += 1 }
+            if overflowed { self.overflowed &+= 1 }
+            if within { answeredWithinThreshold &+= 1 }
             if caller.urgent {
-                escalated += 1
+                escalated &+= 1
                 escalationDelays.record(alertDelay)
             }
         case .abandoned(let wait, let loss):
-            abandoned += 1
+            abandoned &+= 1
             waitSum += wait
             count(loss)
         case .blocked(let loss):
-            blocked += 1
+            blocked &+= 1
             count(loss)
         }
     }
@@ -124,7 +125,7 @@ extension CallTally {
     mutating func count(_ loss: Loss?) {
         guard let loss else { return }
         urgentLost += loss.probability
-        if loss.urgent { urgentLostCount += 1 }
+        if loss.urgent { urgentLostCount &+= 1 }
     }
 }
 
@@ -133,12 +134,12 @@ extension HourTally.Hour {
     @inline(__always)
     mutating func count(_ outcome: CallOutcome, within: Bool) {
         switch outcome {
-        case .offered: offered += 1
+        case .offered: offered &+= 1
         case .answered(let wait, _, _):
-            answered += 1
+            answered &+= 1
             answeredWaitSum += wait
-            if within { answeredWithinThreshold += 1 }
-        case .abandoned: abandoned += 1
+            if within { answeredWithinThreshold &+= 1 }
+        case .abandoned: abandoned &+= 1
         case .blocked: break
         }
     }

@@ -26,8 +26,8 @@ struct WaitingLines {
     /// Puts a caller of `centre` at the back of `line`.
     mutating func join(_ caller: CallerRef, line: Int, centre: Int) {
         lines[line].append(caller)
-        queued[line] += 1
-        waiting[centre] += 1
+        queued[line] &+= 1
+        waiting[centre] &+= 1
     }
 
     /// The live caller at the head of `line` (his slot), dropping the entries of callers who left.
@@ -43,9 +43,9 @@ struct WaitingLines {
     mutating func leave(_ slot: Int, line: Int, callers: inout CallerPool) -> Caller {
         let caller = callers.release(slot)
         let centre = Int(caller.centre)
-        queued[line] -= 1
-        waiting[centre] -= 1
-        if caller.eligible { eligible[centre] -= 1 }
+        queued[line] &-= 1
+        waiting[centre] &-= 1
+        if caller.eligible { eligible[centre] &-= 1 }
         assert(queued[line] >= 0 && waiting[centre] >= 0 && eligible[centre] >= 0)
         return caller
     }
@@ -54,7 +54,7 @@ struct WaitingLines {
     mutating func makeEligible(_ slot: Int, callers: inout CallerPool) {
         assert(!callers[slot].eligible)
         callers[slot].eligible = true
-        eligible[Int(callers[slot].centre)] += 1
+        eligible[Int(callers[slot].centre)] &+= 1
     }
 
     /// The slots of the callers waiting, line by line, each line in order.
