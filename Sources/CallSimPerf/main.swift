@@ -11,8 +11,8 @@ import ScenarioFile
 
 /// A workload: a scenario file, how many times its load, and its horizon in days.
 let workloads: [String: (file: String, load: Double, days: Double)] = [
-    "national": ("Scenarios/romania-119.yaml", 10, 14),
-    "one-centre": ("Benchmarks/one-centre-10-consoles.yaml", 1, 28),
+    "national": ("Scenarios/romania-119.yaml", 10, 70),
+    "one-centre": ("Benchmarks/one-centre-10-consoles.yaml", 1, 56),
 ]
 
 guard CommandLine.arguments.count == 2, let workload = workloads[CommandLine.arguments[1]] else {
