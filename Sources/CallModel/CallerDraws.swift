@@ -36,6 +36,15 @@ struct CallerDraws {
             retryChoice = make(.retryChoice)
             retryDelay = make(.retryDelay)
         }
+
+        /// The streams of a centre that has no callers of its own (no arrivals: sizing runs one
+        /// centre's callers alone), which never draws — every draw is from the caller's own
+        /// centre's streams: every purpose shares one stream, made but never drawn from.
+        init(idle streams: RandomStreams, centre: Int) {
+            let idle = streams.stream(group: centre, purpose: Purpose.arrivals.rawValue)
+            (arrivals, callType, escalation, handling, wrapup, patience, handoff) = (idle, idle, idle, idle, idle, idle, idle)
+            (decision, dayFactor, redialChoice, redialDelay, retryPatience, retryChoice, retryDelay) = (idle, idle, idle, idle, idle, idle, idle)
+        }
     }
 
     /// The owner of every stream's generator (the streams are handles into it).
@@ -63,7 +72,10 @@ struct CallerDraws {
 
     init(_ scenario: Scenario, replication: Int) {
         randomness = RandomStreams(seed: scenario.seed, replication: replication)
-        streams = Table(scenario.centres.indices.map { [randomness] in CentreStreams(randomness, centre: $0) })
+        streams = Table(scenario.centres.indices.map { [randomness] centre in
+            scenario.centres[centre].callsPerDay > 0
+                ? CentreStreams(randomness, centre: centre) : CentreStreams(idle: randomness, centre: centre)
+        })
         typeCount = scenario.callTypes.count
         typeOwner = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil
         typeChoice = typeOwner?.handle

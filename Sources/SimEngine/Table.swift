@@ -9,10 +9,11 @@
 /// - Complexity: access O(1); `elements` O(n).
 public struct Table<Element>: RandomAccessCollection {
     /// Owns the memory, and frees it with the last copy of the table.
-    private final class Storage {
-        let base: UnsafeMutablePointer<Element>
-        let count: Int
+    @usableFromInline final class Storage {
+        @usableFromInline let base: UnsafeMutablePointer<Element>
+        @usableFromInline let count: Int
 
+        @inlinable
         init(_ elements: some Collection<Element>) {
             count = elements.count
             base = .allocate(capacity: Swift.max(count, 1))
@@ -29,9 +30,12 @@ public struct Table<Element>: RandomAccessCollection {
     public let base: UnsafeMutablePointer<Element>
     /// The number of elements.
     public let count: Int
-    private let storage: Storage
+    @usableFromInline let storage: Storage
 
-    /// A table holding `elements`, in order.
+    /// A table holding `elements`, in order. (Inlinable, so that it is specialised for its
+    /// element type: a replication makes a dozen tables, and the generic path cost more than
+    /// a short replication.)
+    @inlinable
     public init(_ elements: some Collection<Element>) {
         storage = Storage(elements)
         base = storage.base
@@ -39,6 +43,7 @@ public struct Table<Element>: RandomAccessCollection {
     }
 
     /// A table of `count` copies of `element`.
+    @inlinable
     public init(repeating element: Element, count: Int) {
         self.init(repeatElement(element, count: count))
     }
