@@ -16,7 +16,7 @@ count() {
 baseline=Benchmarks/perf-baseline.txt
 if [ "${1:-}" = "--update" ]; then
   : > "$baseline"
-  for workload in national one-centre; do echo "$workload $(count "$workload")" | tee -a "$baseline"; done
+  for workload in national one-centre sizing-candidate; do echo "$workload $(count "$workload")" | tee -a "$baseline"; done
   exit 0
 fi
 status=0
