@@ -51,8 +51,8 @@ public struct RunResult: Sendable {
         func estimates(_ scopes: [ScopeFigures]) -> [Estimate] {
             let waits = PercentileSections(scopes.map(\.waits))
             let delays = PercentileSections(scopes.map(\.escalationDelays))
-            return KPI.allCases.map { kpi in
-                guard let (source, level) = kpi.percentile else { return Estimate(values: scopes.map { $0.figures[kpi.index] }) }
+            return KPI.allCases.enumerated().map { index, kpi in
+                guard let (source, level) = kpi.percentile else { return Estimate(values: scopes.map { $0.figures[index] }) }
                 return (source == .waits ? waits : delays).estimate(level)
             }
         }
