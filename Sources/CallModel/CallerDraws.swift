@@ -122,7 +122,7 @@ struct CallerDraws {
             alertDelay = min(decision, handling) + handoff
         }
         var caller = Caller(
-            id: id, centre: Int32(centre), type: Int32(type), urgent: urgent, counted: counted, arrival: now,
+            id: id, centre: Int32(centre), type: Int32(type), urgent: urgent, counted: counted, arrival: now, hour: Int32(ClockHours.hour(of: now)),
             firstArrival: now, redialDelay: .infinity, isRedial: false, eligible: false, patience: .infinity, busy: busy,
             alertDelay: alertDelay)
         drawAttempt(&caller)

@@ -7,8 +7,11 @@ struct Caller {
     var urgent: Bool
     /// Arrived within the measured window: his attempt counts in the figures.
     var counted: Bool
-    /// When this attempt arrived.
-    var arrival: Double
+    /// When this attempt arrived, and the clock hour it arrived in (the hour it is tallied by).
+    var arrival: Double {
+        didSet { hour = Int32(ClockHours.hour(of: arrival)) }
+    }
+    var hour: Int32
     /// When the caller first called (his first attempt).
     var firstArrival: Double
     /// After hanging up or a busy tone, he calls again this long after; infinite: he does not.

@@ -55,7 +55,7 @@ struct Tallies {
     @inline(__always)
     func count(_ outcome: CallOutcome, of caller: Caller) {
         let centre = Int(caller.centre)
-        let hour = ClockHours.hour(of: caller.arrival)
+        let hour = Int(caller.hour)
         let within: Bool
         if case .answered(let wait, _, _) = outcome { within = wait <= threshold } else { within = false }
         centres[centre].count(outcome, of: caller, within: within)

@@ -16,23 +16,30 @@ public struct WaitHistogram: Sendable {
     static let firstIndex = Int(smallest.bitPattern >> shift)
 
     private var counts: [UInt64] = []
-    private var belowSmallest: UInt64 = 0
+    @usableFromInline var belowSmallest: UInt64 = 0
     /// The number of values recorded.
-    public private(set) var count: UInt64 = 0
+    public var count: UInt64 { recorded }
+    @usableFromInline var recorded: UInt64 = 0
 
     /// An empty histogram.
     public init() {}
 
-    /// Records one value (seconds; negative values count as 0).
+    /// Records one value (seconds; negative values count as 0). A value below 2⁻²⁰ s — most
+    /// waits of a centre that is not busy — is counted where it is recorded (inlined), the others
+    /// in their bucket.
     @inlinable
     public mutating func record(_ value: Double) {
-        recordValue(value)
+        guard value >= 0x1p-20 else {
+            recorded &+= 1
+            belowSmallest &+= 1
+            return
+        }
+        recordInBucket(value)
     }
 
     @usableFromInline
-    mutating func recordValue(_ value: Double) {
-        count &+= 1
-        guard value >= Self.smallest else { belowSmallest &+= 1; return }
+    mutating func recordInBucket(_ value: Double) {
+        recorded &+= 1
         let index = Int(value.bitPattern >> Self.shift) - Self.firstIndex
         if index >= counts.count { counts.append(contentsOf: repeatElement(0, count: index + 1 - counts.count)) }
         counts[index] &+= 1
@@ -40,7 +47,7 @@ public struct WaitHistogram: Sendable {
 
     /// Adds every value recorded in `other`.
     public mutating func merge(_ other: WaitHistogram) {
-        count += other.count
+        recorded += other.count
         belowSmallest += other.belowSmallest
         if other.counts.count > counts.count {
             counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count))
@@ -101,7 +108,7 @@ public struct WaitHistogram: Sendable {
 
     /// Adds every value recorded in `other`.
     public mutating func merge(_ other: CompactHistogram) {
-        count += other.count
+        recorded += other.count
         belowSmallest += other.belowSmallest
         if let last = other.buckets.last, Int(last) >= counts.count {
             counts.append(contentsOf: repeatElement(0, count: Int(last) + 1 - counts.count))
