@@ -7,7 +7,7 @@ import SimEngine
 /// an arriving caller takes one that is free by then. While callers wait that a centre's consoles
 /// could answer, the centre has exactly one pending console event, at the time its first console
 /// frees. Statistics stream into `Tallies` as calls end; a caller takes memory only while he waits
-/// or waits to call again.
+/// or waits to call again (or until his hanging up is settled at the head of his line).
 struct Replication<Routing: RoutingPolicy> {
     let window: (start: Double, end: Double)
     let arrivalProcesses: Table<CentreArrivals>
