@@ -33,6 +33,35 @@ import Testing
           - {code: C, calls_per_day: 150, consoles: 1, patience: {distribution: uniform, min: 0s, max: 20m}}
         """
 
+    /// Callers who hung up but are not yet settled still hold a slot; they must not count towards
+    /// the limit on callers held at once. A centre with no console for five days and impatient
+    /// callers: never more than a few hundred waiting at once, thousands hung up meanwhile.
+    @Test("Callers who hung up unseen do not count towards the limit on callers at once")
+    func unsettledCallersAreNotAnOverload() async throws {
+        let yaml = """
+            name: Nobody answers for five days
+            seed: 8
+            horizon: 7d
+            replications: 2
+            handling: {distribution: exponential, mean: 3m}
+            patience: {distribution: exponential, mean: 1m}
+            absences:
+              - {centre: A, from: 1d, to: 6d, consoles: 2}
+            centres:
+              - {code: A, calls_per_day: 2000, consoles: 2}
+            """
+        var settled = try scenario(yaml)
+        settled.callerLimit = 300  // about 1.4 callers wait at once on average while nobody answers
+        let result = await simulate(settled)
+        #expect(result.overload == nil, "\(String(describing: result.overload))")
+        #expect(result[.abandoned].mean ?? 0 > 9_000, "five days of callers hang up")
+        var evented = try scenario(yaml.replacingOccurrences(of: "replications: 2", with: "replications: 2\nqueue_capacity: 100000"))
+        evented.callerLimit = 300
+        let reference = await simulate(evented)
+        #expect(reference.overload == nil)
+        for kpi in [KPI.offered, .answered, .abandoned] { #expect(result[kpi].values == reference[kpi].values, "\(kpi)") }
+    }
+
     @Test("Every centre's figures are those of a patience event per caller")
     func sameFates() async throws {
         let settled = await simulate(try scenario(Self.busy))
