@@ -2,7 +2,7 @@
 enum ClockHours {
     /// The clock hour (0 ... 23) that `time` falls in.
     @inline(__always)
-    static func hour(of time: Double) -> Int { Int(time / ArrivalPattern.hour) % 24 }
+    static func hour(of time: Double) -> Int { wholeHours(time) % 24 }
 
     /// The whole hours from time 0 to `time` (≥ 0): ⌊time / 1 h⌋. By truncation, which is the same
     /// for a time that is not negative, and one instruction where `rounded(.down)` is a call to

@@ -132,7 +132,7 @@ public struct EventCalendar<Payload: Sendable>: Sendable {
             standingTaken = -1
         }
         let source = standing.winner
-        let standingTime = standing.sources > 0 ? standing.times[source] : .infinity
+        let standingTime = standing.times[source]  // +∞ when no source has an event (or there is none)
         if let first = heap.first,
             first.time < standingTime || (first.time == standingTime && first.order < standing.orders[source]) {
             rootTaken = true

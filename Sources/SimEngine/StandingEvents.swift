@@ -17,7 +17,6 @@
 ///   sources are first scheduled); `winner` O(1).
 @usableFromInline
 struct StandingEvents<Payload: Sendable>: @unchecked Sendable {
-    @usableFromInline let sources: Int
     /// The number of leaves: a power of two, at least `sources`.
     @usableFromInline let leaves: Int
     /// Each source's pending event: time (+∞ when none), order (rank and sequence), payload.
@@ -29,7 +28,6 @@ struct StandingEvents<Payload: Sendable>: @unchecked Sendable {
 
     @usableFromInline
     init(sources: Int) {
-        self.sources = sources
         var leaves = 1
         while leaves < sources { leaves *= 2 }
         self.leaves = leaves

@@ -12,7 +12,7 @@ public struct WaitHistogram: Sendable {
     static let subBucketBits = 7
     static let shift = UInt64(52 - subBucketBits)
     /// The smallest value with a bucket of its own: 2⁻²⁰ s.
-    static let smallest = 0x1p-20
+    @usableFromInline static let smallest = 0x1p-20
     static let firstIndex = Int(smallest.bitPattern >> shift)
 
     private var counts: [UInt64] = []
@@ -29,7 +29,7 @@ public struct WaitHistogram: Sendable {
     /// in their bucket.
     @inlinable
     public mutating func record(_ value: Double) {
-        guard value >= 0x1p-20 else {
+        guard value >= Self.smallest else {
             recorded &+= 1
             belowSmallest &+= 1
             return
