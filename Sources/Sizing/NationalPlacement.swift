@@ -14,8 +14,10 @@ import SimStatistics
 /// order, so that the placement does not hinge on the seed.
 struct NationalPlacement {
     let sizing: ConsoleSizing
-    /// The figure each replication adds, by centre and consoles, in replication order.
-    private var curves: [[Int: [Double]]]
+    /// What each replication of a centre's callers alone adds to the total, by centre and
+    /// consoles, in replication order: every measure's contribution at once, so that one run
+    /// serves every target of the total and no measure is read for another.
+    private var curves: [[Int: [CurvePoint]]]
     /// Curve points simulated (runs of one centre's callers).
     private(set) var runs = 0
 
@@ -28,7 +30,9 @@ struct NationalPlacement {
     /// while the figure is undecided, on as many more as the precision rule asks). For
     /// `urgent_lost_per_year`, which is the sum of the curves, consoles are added until the
     /// predicted total holds; for other targets one console is added (the caller runs the full
-    /// scenario to judge it). Returns `false` when no console can help.
+    /// scenario to judge it). At least one console is added, so that every call makes progress
+    /// (the prediction is judged under the same caps as the run that found the miss, so it should
+    /// agree). Returns `false` when no console can help.
     mutating func place(for target: Target, in plan: inout ConsolePlan, replications: Int) async -> Bool {
         var replications = replications
         guard target.measure == .urgentLostPerYear else {
@@ -36,9 +40,11 @@ struct NationalPlacement {
             plan[ConsolePlan.Slot(centre: centre, hour: 0)] += 1
             return true
         }
+        var added = false
         while true {
             let predicted = await predictedTotal(plan, target: target, from: replications)
-            if !predicted.state.fails { return true }
+            if added && !predicted.state.fails { return true }
+            added = true
             replications = predicted.estimate.n
             guard let centre = await bestCentre(plan, for: target.measure, replications: replications) else { return false }
             plan[ConsolePlan.Slot(centre: centre, hour: 0)] += 1
@@ -53,16 +59,20 @@ struct NationalPlacement {
         var replications = replications
         while true {
             var totals = [Double](repeating: 0, count: replications)
+            var calls = 0
             for centre in scenario.centres.indices {
-                let values = await curve(centre, consoles: plan.staffing[centre].peak, for: target.measure, replications: replications)
-                for replication in 0..<replications { totals[replication] += values[replication] }
+                let points = await curve(centre, consoles: plan.staffing[centre].peak, replications: replications)
+                for replication in 0..<replications { totals[replication] += points[replication].adds(to: target.measure) }
+                calls += points.reduce(0) { $0 + $1.calls }
             }
             var kpis = [Estimate](repeating: Estimate(values: []), count: KPI.allCases.count)
             kpis[target.measure.kpi.index] = Estimate(values: totals)
             let result = target.result(scope: "total", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
-            guard result.state == .undecided, scenario.precision > 0, replications < scenario.maxReplications else {
-                return result
-            }
+            // The same caps as a run of the whole scenario (`Simulator.run`): the replications and the
+            // calls, so that the prediction is what `check` would see.
+            let affordable = Double(2 * calls) <= Scenario.maxCallsPerRun
+            guard result.state == .undecided, scenario.precision > 0, replications < scenario.maxReplications, affordable
+            else { return result }
             replications = min(2 * replications, scenario.maxReplications)
         }
     }
@@ -76,9 +86,9 @@ struct NationalPlacement {
         for centre in scenario.centres.indices where scenario.centres[centre].callsPerDay > 0 {
             let consoles = plan.staffing[centre].peak
             guard consoles < sizing.maxConsoles else { continue }
-            let now = await curve(centre, consoles: consoles, for: measure, replications: replications)
-            let more = await curve(centre, consoles: consoles + 1, for: measure, replications: replications)
-            let gains = (0..<replications).map { now[$0] - more[$0] }
+            let now = await curve(centre, consoles: consoles, replications: replications)
+            let more = await curve(centre, consoles: consoles + 1, replications: replications)
+            let gains = (0..<replications).map { now[$0].adds(to: measure) - more[$0].adds(to: measure) }
             let mean = gains.reduce(0, +) / Double(replications)
             let variance = replications > 1
                 ? gains.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(replications - 1) : 0
@@ -112,21 +122,21 @@ struct NationalPlacement {
         }
     }
 
-    /// The first `replications` values `centre` adds to the total's `measure` with `consoles`,
+    /// What the first `replications` replications of `centre` add to the total with `consoles`,
     /// simulating only the replications not yet run.
-    mutating func curve(_ centre: Int, consoles: Int, for measure: Target.Measure, replications: Int) async -> [Double] {
+    mutating func curve(_ centre: Int, consoles: Int, replications: Int) async -> [CurvePoint] {
         let known = curves[centre][consoles] ?? []
         guard known.count < replications else { return Array(known.prefix(replications)) }
         if known.isEmpty { runs += 1 }
         var alone = sizing.onlyCallers(of: centre)
         alone.centres[centre].staffing = .allDay(consoles)
         let summaries = await Simulator.batch(alone, replications: known.count..<replications, jobs: sizing.jobs)
-        let values = known + summaries.map { Self.contribution($0.centres[centre].figures, to: measure) }
+        let values = known + summaries.map { CurvePoint($0.centres[centre].figures, calls: $0.arrivals) }
         curves[centre][consoles] = values
         return values
     }
 
-    /// What one replication of a centre adds to the total's `measure`: its urgent callers lost,
+    /// What one replication's figures add to the total's `measure`: its urgent callers lost,
     /// its calls abandoned, or its calls not answered within the threshold.
     static func contribution(_ figures: [Double?], to measure: Target.Measure) -> Double {
         switch measure {
@@ -135,6 +145,32 @@ struct NationalPlacement {
         default:
             let offered = figures[KPI.offered.index] ?? 0
             return offered * (1 - (figures[KPI.serviceLevel.index] ?? 1))
+        }
+    }
+}
+
+/// What one replication of a centre's callers alone adds to the total's figures, for each measure
+/// a target of the total may bound, and the calls it simulated.
+struct CurvePoint {
+    let urgentLost: Double
+    let abandoned: Double
+    let notWithinThreshold: Double
+    /// Calls simulated, counted or not: what the caps on a run's work count.
+    let calls: Int
+
+    init(_ figures: [Double?], calls: Int) {
+        urgentLost = NationalPlacement.contribution(figures, to: .urgentLostPerYear)
+        abandoned = NationalPlacement.contribution(figures, to: .abandonmentRate)
+        notWithinThreshold = NationalPlacement.contribution(figures, to: .serviceLevel)
+        self.calls = calls
+    }
+
+    /// What it adds to `measure`'s figure (`NationalPlacement.contribution`).
+    func adds(to measure: Target.Measure) -> Double {
+        switch measure {
+        case .urgentLostPerYear: return urgentLost
+        case .abandonmentRate: return abandoned
+        default: return notWithinThreshold
         }
     }
 }
