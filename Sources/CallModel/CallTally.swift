@@ -7,6 +7,8 @@ struct CallTally: Sendable {
     var offered = 0, answered = 0, abandoned = 0, blocked = 0
     var answeredWithinThreshold = 0
     var escalated = 0, urgentLostCount = 0, overflowed = 0, redials = 0
+    /// Callers lost for good (gave up or met a busy tone, and did not call again), urgent or not.
+    var lostCallers = 0
     /// The expected urgent callers lost: each caller lost for good adds his escalation probability
     /// (docs/model.md, "Escalation and urgent loss").
     var urgentLost = 0.0
@@ -26,6 +28,7 @@ struct CallTally: Sendable {
         escalated += other.escalated
         urgentLost += other.urgentLost
         urgentLostCount += other.urgentLostCount
+        lostCallers += other.lostCallers
         overflowed += other.overflowed
         redials += other.redials
         answeredWaitSum += other.answeredWaitSum
@@ -38,33 +41,33 @@ struct CallTally: Sendable {
     /// This replication's figures, and the observations its percentiles are read from when the
     /// replications are pooled. `consoleTime`: console-seconds on shift in the window (`nil` for a call type).
     func scope(consoleTime: Double?) -> ScopeFigures {
-        ScopeFigures(figures: figures(consoleTime: consoleTime), waits: waits.compact(), escalationDelays: escalationDelays.compact())
+        ScopeFigures(
+            figures: figures(consoleTime: consoleTime), lostCallers: lostCallers, waits: waits.compact(),
+            escalationDelays: escalationDelays.compact())
     }
 
-    /// This replication's figure for each KPI, in `KPI.allCases` order; `nil` where there was
-    /// nothing to measure, and for percentiles (pooled over replications instead).
-    /// `consoleTime`: console-seconds on shift in the window (`nil` for a call type).
-    func figures(consoleTime: Double?) -> [Double?] {
-        func ratio(_ part: Double, _ whole: Int) -> Double? { whole > 0 ? part / Double(whole) : nil }
-        return KPI.allCases.map { kpi -> Double? in
+    /// This replication's figure for each KPI, in `KPI.allCases` order, as the sums it is a ratio
+    /// of (counts over 1); `Ratio.none` where there was nothing to measure, and for percentiles
+    /// (pooled over replications instead). `consoleTime`: console-seconds on shift in the window
+    /// (`nil` for a call type).
+    func figures(consoleTime: Double?) -> [Ratio] {
+        KPI.allCases.map { kpi -> Ratio in
             switch kpi {
-            case .offered: return Double(offered)
-            case .answered: return Double(answered)
-            case .abandoned: return Double(abandoned)
-            case .blocked: return Double(blocked)
-            case .abandonmentRate: return ratio(Double(abandoned), offered)
-            case .serviceLevel: return ratio(Double(answeredWithinThreshold), offered)
-            case .asa: return ratio(answeredWaitSum, answered)
-            case .meanWait: return ratio(waitSum, offered - blocked)
-            case .waitP50, .waitP90, .waitP95, .waitP99, .escalationDelayP95: return nil
-            case .utilisation:
-                guard let consoleTime, consoleTime > 0 else { return nil }
-                return busyTime / consoleTime
-            case .escalated: return Double(escalated)
-            case .urgentLost: return urgentLost
-            case .urgentLostCount: return Double(urgentLostCount)
-            case .overflowed: return Double(overflowed)
-            case .redials: return Double(redials)
+            case .offered: return Ratio(count: Double(offered))
+            case .answered: return Ratio(count: Double(answered))
+            case .abandoned: return Ratio(count: Double(abandoned))
+            case .blocked: return Ratio(count: Double(blocked))
+            case .abandonmentRate: return Ratio(Double(abandoned), of: Double(offered))
+            case .serviceLevel: return Ratio(Double(answeredWithinThreshold), of: Double(offered))
+            case .asa: return Ratio(answeredWaitSum, of: Double(answered))
+            case .meanWait: return Ratio(waitSum, of: Double(offered - blocked))
+            case .waitP50, .waitP90, .waitP95, .waitP99, .escalationDelayP95: return .none
+            case .utilisation: return Ratio(busyTime, of: consoleTime ?? 0)
+            case .escalated: return Ratio(count: Double(escalated))
+            case .urgentLost: return Ratio(count: urgentLost)
+            case .urgentLostCount: return Ratio(count: Double(urgentLostCount))
+            case .overflowed: return Ratio(count: Double(overflowed))
+            case .redials: return Ratio(count: Double(redials))
             }
         }
     }
@@ -82,20 +85,19 @@ struct HourTally {
     /// The 24 hours of the day, from 00:00.
     let hours = Table(repeating: Hour(), count: 24)
 
-    /// KPIText per hour, each in `HourKPI.allCases` order. `consoleTime`: console-seconds on shift
-    /// in the window in each hour of the day.
-    func figures(consoleTime: [Double]) -> [[Double?]] {
+    /// Each hour's figures, each in `HourKPI.allCases` order, as the sums they are ratios of.
+    /// `consoleTime`: console-seconds on shift in the window in each hour of the day.
+    func figures(consoleTime: [Double]) -> [[Ratio]] {
         (0..<24).map { hour in
             let counted = hours[hour]
-            return HourKPI.allCases.map { kpi -> Double? in
+            return HourKPI.allCases.map { kpi -> Ratio in
                 switch kpi {
-                case .offered: return Double(counted.offered)
-                case .answered: return Double(counted.answered)
-                case .abandoned: return Double(counted.abandoned)
-                case .serviceLevel:
-                    return counted.offered > 0 ? Double(counted.answeredWithinThreshold) / Double(counted.offered) : nil
-                case .asa: return counted.answered > 0 ? counted.answeredWaitSum / Double(counted.answered) : nil
-                case .utilisation: return consoleTime[hour] > 0 ? counted.busyTime / consoleTime[hour] : nil
+                case .offered: return Ratio(count: Double(counted.offered))
+                case .answered: return Ratio(count: Double(counted.answered))
+                case .abandoned: return Ratio(count: Double(counted.abandoned))
+                case .serviceLevel: return Ratio(Double(counted.answeredWithinThreshold), of: Double(counted.offered))
+                case .asa: return Ratio(counted.answeredWaitSum, of: Double(counted.answered))
+                case .utilisation: return Ratio(counted.busyTime, of: consoleTime[hour])
                 }
             }
         }

@@ -29,6 +29,11 @@ public enum KPI: String, CaseIterable, Sendable {
         }
     }
 
+    /// `true` for a share of calls (abandoned, answered within the threshold, of those offered):
+    /// its part counts events among its whole, so its interval is never narrower than a binomial
+    /// count allows.
+    public var isShare: Bool { self == .abandonmentRate || self == .serviceLevel }
+
     /// For a percentile: which observations it reads and its level. Percentiles are read from all
     /// replications' observations pooled (docs/model.md, "Estimators").
     public var percentile: (of: PercentileSource, level: Double)? {
@@ -78,7 +83,3 @@ public enum Curves {
     /// Percentiles of the delay from first ring to 112 alerted.
     public static let escalationPercentiles: [Double] = [0.5, 0.9, 0.95, 0.99]
 }
-
-/// A percentile is `null` when all replications together hold fewer observations than this
-/// (docs/model.md, "Estimators").
-let minimumForPercentile: UInt64 = 20

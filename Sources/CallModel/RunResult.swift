@@ -42,43 +42,67 @@ public struct RunResult: Sendable {
     /// and must not be reported.
     public let overload: Overload?
 
-    /// Gathers the replications' figures, given in replication order.
-    public init(scenario: Scenario, replications: [ReplicationSummary], wallSeconds: Double) {
-        func estimates(_ rows: [[Double?]]) -> [Estimate] {
-            guard let width = rows.first?.count else { return [] }
-            return (0..<width).map { column in Estimate(values: rows.map { $0[column] }) }
-        }
-        func estimates(_ scopes: [ScopeFigures]) -> [Estimate] {
-            let waits = PercentileSections(scopes.map(\.waits))
-            let delays = PercentileSections(scopes.map(\.escalationDelays))
+    /// How sure the run's decisions are: the looks the precision rule could take.
+    public let confidence: Confidence
+
+    /// Gathers the replications' figures, given in replication order; targets are decided at
+    /// `confidence` (the looks the run could take: docs/model.md, "Targets and how they are decided").
+    public init(scenario: Scenario, replications: [ReplicationSummary], wallSeconds: Double, confidence: Confidence = .single) {
+        /// Each KPI's estimate; `largestUrgency`: the largest escalation probability of the scope's
+        /// callers, what a caller lost weighs when none was.
+        func estimates(_ scopes: [ScopeFigures], largestUrgency: Double) -> [Estimate] {
+            let waits = PooledPercentiles(scopes.map(\.waits))
+            let delays = PooledPercentiles(scopes.map(\.escalationDelays))
             return KPI.allCases.enumerated().map { index, kpi in
-                guard let (source, level) = kpi.percentile else { return Estimate(values: scopes.map { $0.figures[index] }) }
-                return (source == .waits ? waits : delays).estimate(level)
+                if let (source, level) = kpi.percentile {
+                    return (source == .waits ? waits : delays).estimate(level, confidence: confidence)
+                }
+                if kpi == .urgentLost {
+                    return Estimate(
+                        values: scopes.map { $0.figures[index].part }, events: scopes.reduce(0) { $0 + $1.lostCallers },
+                        largestWeight: largestUrgency, confidence: confidence)
+                }
+                return Estimate(ratios: scopes.map { $0.figures[index] }, events: kpi.isShare, confidence: confidence)
             }
         }
+        func urgency(_ centre: Centre, types: [Int]? = nil) -> Double {
+            (types ?? Array(centre.profiles.indices)).map { centre.profiles[$0].escalation.probability }.max() ?? 0
+        }
+        let anyCentre = scenario.centres.map { urgency($0) }.max() ?? 0
         self.scenario = scenario
-        total = estimates(replications.map(\.total))
+        self.confidence = confidence
+        total = estimates(replications.map(\.total), largestUrgency: anyCentre)
         centres = scenario.centres.indices.map { index in
             CentreEstimates(
                 code: scenario.centres[index].code, name: scenario.centres[index].name,
-                kpis: estimates(replications.map { $0.centres[index] }))
+                kpis: estimates(replications.map { $0.centres[index] }, largestUrgency: urgency(scenario.centres[index])))
         }
         types = scenario.callTypes.count < 2 ? [] : scenario.callTypes.indices.map { index in
-            TypeEstimates(name: scenario.callTypes[index].name, kpis: estimates(replications.map { $0.types[index] }))
+            TypeEstimates(
+                name: scenario.callTypes[index].name,
+                kpis: estimates(
+                    replications.map { $0.types[index] },
+                    largestUrgency: scenario.centres.map { urgency($0, types: [index]) }.max() ?? 0))
         }
-        byHour = (0..<24).map { hour in estimates(replications.map { $0.hours[hour] }) }
+        // The total's hours and wait curve are shown, never judged: their intervals come from the
+        // spread of replications alone.
+        byHour = (0..<24).map { hour in
+            HourKPI.allCases.map { kpi in Estimate(ratios: replications.map { $0.hours[hour][kpi.index] }) }
+        }
         waitSurvival = Curves.waitPoints(threshold: scenario.serviceLevelThreshold).enumerated().map { index, seconds in
-            (seconds, Estimate(values: replications.map { $0.waitSurvival[index] }))
+            (seconds, Estimate(ratios: replications.map { $0.waitSurvival[index] }))
         }
         let typeCount = replications.first?.types.count ?? 0
         escalationDelays = ([replications.map(\.total)] + (0..<typeCount).map { type in replications.map { $0.types[type] } })
             .map { scopes in
-                let sections = PercentileSections(scopes.map(\.escalationDelays))
-                return Curves.escalationPercentiles.map(sections.estimate)
+                let delays = PooledPercentiles(scopes.map(\.escalationDelays))
+                return Curves.escalationPercentiles.map { delays.estimate($0, confidence: confidence) }
             }
         var centreHours: [Int: [[Estimate]]] = [:]
         for (slot, centre) in (replications.first?.hourlyCentres ?? []).enumerated() {
-            centreHours[centre] = (0..<24).map { hour in estimates(replications.map { $0.centreHours[slot * 24 + hour] }) }
+            centreHours[centre] = (0..<24).map { hour in
+                estimates(replications.map { $0.centreHours[slot * 24 + hour] }, largestUrgency: urgency(scenario.centres[centre]))
+            }
         }
         self.centreHours = centreHours
         var targets: [TargetResult] = []
@@ -107,36 +131,5 @@ public struct RunResult: Sendable {
         let calls = scenario.centres.reduce(0) { $0 + $1.callsPerDay }
         guard calls > 0 else { return nil }
         return scenario.centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) * 86_400 } / calls
-    }
-}
-
-/// One scope's observations pooled over the replications, and over each of k = min(10, n)
-/// sections of consecutive replications, for percentiles estimated by sectioning
-/// (docs/model.md, "Estimators").
-struct PercentileSections {
-    let pooled: WaitHistogram
-    let sections: [WaitHistogram]
-    /// Replications that held at least one observation.
-    let measured: Int
-
-    /// From each replication's observations, in replication order.
-    init(_ replications: [CompactHistogram]) {
-        var pooled = WaitHistogram()
-        for histogram in replications { pooled.merge(histogram) }
-        self.pooled = pooled
-        let n = replications.count, k = min(10, n)
-        sections = (0..<k).map { section in
-            var histogram = WaitHistogram()
-            for part in replications[(section * n / k)..<((section + 1) * n / k)] { histogram.merge(part) }
-            return histogram
-        }
-        measured = replications.filter { $0.count > 0 }.count
-    }
-
-    /// The `level`-percentile of all observations, with its sectioning interval; `nil` with
-    /// fewer than 20 observations in all.
-    func estimate(_ level: Double) -> Estimate {
-        guard pooled.count >= minimumForPercentile else { return Estimate(pooled: nil, sections: [], measured: measured) }
-        return Estimate(pooled: pooled.quantile(level), sections: sections.map { $0.quantile(level) }, measured: measured)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SimStatistics
 
 /// Runs a scenario's independent replications, in parallel if asked, and gathers their figures.
 ///
@@ -8,7 +9,9 @@ public enum Simulator {
     /// Runs `scenario`'s replications by the precision rule (docs/model.md, "Targets and how they
     /// are decided"): a first batch of `replications`, then, while a target is undecided and the
     /// cap `maxReplications` is not reached, as many again (n, 2n, 4n, … capped), as long as the
-    /// doubled run stays within `Scenario.maxCallsPerRun` calls. Replication i
+    /// doubled run stays within `Scenario.maxCallsPerRun` calls (and, with `hourlyCentres`,
+    /// `Scenario.maxHourFiguresPerRun` figures by hour). Targets are decided at the `Confidence`
+    /// of the looks this rule may take. Replication i
     /// always uses the same streams, so the result equals a plain run with the final number,
     /// whatever `jobs` is.
     /// - Parameters:
@@ -26,17 +29,22 @@ public enum Simulator {
         let started = Date()
         var summaries: [ReplicationSummary] = []
         var wanted = scenario.replications
+        let confidence = Confidence(
+            firstBatch: scenario.replications, cap: scenario.maxReplications, sequential: scenario.precision > 0)
         while true {
             summaries += await batch(
                 scenario, replications: summaries.count..<wanted, jobs: jobs, hourlyCentres: hourlyCentres,
                 calls: summaries.reduce(0) { $0 + $1.arrivals }, progress: progress)
             var ran = scenario
             ran.replications = wanted
-            let result = RunResult(scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started))
+            let result = RunResult(
+                scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started), confidence: confidence)
             if result.overload != nil { return result }
             let open = undecided?(result) ?? result.targets.contains { $0.state == .undecided }
             // Doubling doubles the calls: never past the work a run may take (Scenario.maxCallsPerRun).
+            // … nor past the figures by hour a run may keep in memory (Scenario.maxHourFiguresPerRun).
             let affordable = Double(2 * result.simulatedCalls) <= Scenario.maxCallsPerRun
+                && 2 * wanted * hourlyCentres.count * 24 <= Scenario.maxHourFiguresPerRun
             guard open, scenario.precision > 0, wanted < scenario.maxReplications, affordable else { return result }
             wanted = min(2 * wanted, scenario.maxReplications)
         }

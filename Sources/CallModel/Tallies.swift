@@ -87,7 +87,9 @@ struct Tallies {
             types: types.elements.map { $0.scope(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
             hourlyCentres: hourlyCentres, centreHours: centreHours.elements.map { $0.scope(consoleTime: nil) },
-            waitSurvival: total.waits.sharesAbove(Curves.waitPoints(threshold: threshold)),
+            waitSurvival: total.waits.countsAbove(Curves.waitPoints(threshold: threshold)).map {
+                Ratio(Double($0), of: Double(total.waits.count))
+            },
             events: events, arrivals: arrivals, overload: overload)
     }
 }
@@ -125,6 +127,7 @@ extension CallTally {
     mutating func count(_ loss: Loss?) {
         guard let loss else { return }
         urgentLost += loss.probability
+        lostCallers &+= 1
         if loss.urgent { urgentLostCount &+= 1 }
     }
 }
@@ -148,7 +151,9 @@ extension HourTally.Hour {
 /// One scope's figures in one replication (`KPI.allCases` order; percentiles `nil`), and the
 /// observations its percentiles are read from once the replications are pooled.
 public struct ScopeFigures: Sendable {
-    public let figures: [Double?]
+    public let figures: [Ratio]
+    /// Callers lost for good: the events behind `urgent_lost`.
+    public let lostCallers: Int
     public let waits: CompactHistogram
     public let escalationDelays: CompactHistogram
 
@@ -167,13 +172,13 @@ public struct ReplicationSummary: Sendable {
     public let total: ScopeFigures
     public let centres: [ScopeFigures]
     public let types: [ScopeFigures]
-    public let hours: [[Double?]]
+    public let hours: [[Ratio]]
     /// The centres whose callers were tallied by the hour of day they arrived, and their figures
     /// (`slot × 24 + hour`, utilisation `nil`).
     public let hourlyCentres: [Int]
     public let centreHours: [ScopeFigures]
-    /// The share of answered callers who waited longer than each of `Curves.waitPoints`.
-    public let waitSurvival: [Double?]
+    /// Answered callers who waited longer than each of `Curves.waitPoints`, of all answered.
+    public let waitSurvival: [Ratio]
     /// Events processed.
     public let events: Int
     /// Calls simulated, counted or not (warm-up and drain included).

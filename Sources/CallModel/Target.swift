@@ -76,36 +76,51 @@ public struct TargetResult: Sendable {
     public let estimate: Estimate
     /// Judged with the run's precision.
     public let state: TargetState
+
+    /// The point estimate is on the side of the threshold that must hold (`false` when there is none).
+    public var onTheRightSide: Bool {
+        guard let mean = estimate.mean else { return false }
+        return target.measure.isMinimum ? mean >= target.threshold : mean <= target.threshold
+    }
 }
 
 extension Target {
-    /// The smallest decision zone, in the target's unit: 0.001 for shares, 1 s for durations, 0.1
-    /// for counts a year.
-    public var zoneFloor: Double {
+    /// The decision zone at `precision`: how wide a 95 % interval may be for the target to be called
+    /// borderline rather than undecided. For a share it is `precision` of the room the threshold
+    /// leaves — the threshold for "at most" (abandonment ≤ 5 %: ± 0.25 %), one minus it for "at
+    /// least" (service level ≥ 80 %: ± 1 %) — so both kinds are judged alike, on the calls that
+    /// miss. For durations it is `precision × threshold`, never below 1 s; for urgent callers lost,
+    /// never below 0.1 a year; but those floors never exceed a tenth of the threshold (a zone wider
+    /// than the threshold would call "0 lost" borderline-met against any threshold).
+    public func zone(precision: Double) -> Double {
+        let relative = precision * abs(threshold)
         switch measure {
-        case .serviceLevel, .abandonmentRate: return 0.001
-        case .asa, .waitP95, .escalationDelayP95: return 1
-        case .urgentLostPerYear: return 0.1
+        case .serviceLevel, .abandonmentRate: return precision * (measure.isMinimum ? 1 - threshold : threshold)
+        case .asa, .waitP95, .escalationDelayP95: return max(relative, min(1, abs(threshold) / 10))
+        case .urgentLostPerYear: return max(relative, min(0.1, abs(threshold) / 10))
         }
     }
 
-    /// The target's state given its estimate: met or missed when the one-sided 95 % bound
-    /// (estimate ± ci95 · t₀.₉₅/t₀.₉₇₅) is clear of the threshold; otherwise borderline when the
-    /// half-width is within the zone, `precision × |threshold|` (never below `zoneFloor`), else undecided.
+    /// The target's state given its estimate: met or missed when the estimate's one-sided bound
+    /// (at the run's `Confidence`) is clear of the threshold; otherwise borderline when the 95 %
+    /// half-width is within `zone(precision:)`, else undecided. With no bound on either side (one
+    /// replication, or every replication alike where no exact bound applies) it is undecided: an
+    /// interval of zero width is never certainty.
     public func state(of estimate: Estimate, precision: Double) -> TargetState {
         guard let mean = estimate.mean else { return .notEstimated }
-        let halfWidth = estimate.ci95 ?? .infinity
-        let df = estimate.degreesOfFreedom
-        let oneSided = df >= 1
-            ? halfWidth * StudentT.quantile95(degreesOfFreedom: df) / StudentT.quantile975(degreesOfFreedom: df)
-            : .infinity
-        // Distances on the side that must hold: positive is good.
-        let margin = measure.isMinimum ? mean - threshold : threshold - mean
-        if halfWidth == 0 || margin - oneSided >= 0 { return margin >= 0 ? .met : .missed }
-        if margin + oneSided < 0 { return .missed }
-        let zone = max(precision * abs(threshold), zoneFloor)
-        guard halfWidth <= zone else { return .undecided }
-        return margin >= 0 ? .borderlineMet : .borderlineMissed
+        let (lower, upper) = (estimate.lower, estimate.upper)
+        if measure.isMinimum {
+            if lower >= threshold { return .met }
+            if upper < threshold { return .missed }
+        } else {
+            if upper <= threshold { return .met }
+            if lower > threshold { return .missed }
+        }
+        guard lower.isFinite || upper.isFinite, let halfWidth = estimate.ci95, halfWidth <= zone(precision: precision) else {
+            return .undecided
+        }
+        let onTheRightSide = measure.isMinimum ? mean >= threshold : mean <= threshold
+        return onTheRightSide ? .borderlineMet : .borderlineMissed
     }
 
     /// The estimate this target judges, from the scope's KPI estimates (`KPI.allCases` order) over

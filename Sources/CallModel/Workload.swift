@@ -7,6 +7,11 @@ extension Scenario {
     /// the precision rule does not double the replications past it (about 20 s on one core,
     /// 10 s on two), so every run answers in bounded time.
     public static let maxCallsPerRun = 1e8
+    /// The most figures by the hour of day (centre-hours × replications) a run keeps: each
+    /// replication's figures for every centre-hour stay in memory until the run ends (about a
+    /// kilobyte each, so about 25 MB), and the precision rule does not double the replications
+    /// past it.
+    public static let maxHourFiguresPerRun = 25_000
     /// The most callers a replication keeps at once (waiting, or waiting to call again): about
     /// half a gigabyte. A run that reaches it stops with an `Overload`.
     public static let maxCallersAtOnce = 5_000_000

@@ -94,14 +94,12 @@ public enum TableReports {
         out += "\n## By hour of day (total)\n\n"
         out += table([["hour", "offered", "service level", "abandoned", "ASA", "utilisation"]] + result.byHour.enumerated().map { hour, row in
             let offered = row[HourKPI.offered.index]
-            let abandoned = zip(row[HourKPI.abandoned.index].values, offered.values).map { a, o -> Double? in
-                guard let a, let o, o > 0 else { return nil }
-                return a / o
-            }
+            // Calls abandoned of calls offered in the hour, a ratio of sums over the replications.
+            let abandoned = zip(row[HourKPI.abandoned.index].values, offered.values).map { Ratio($0 ?? 0, of: $1 ?? 0) }
             return [
                 String(format: "%02d:00", hour), KPIText.text(offered, .offered),
                 KPIText.text(row[HourKPI.serviceLevel.index], .serviceLevel),
-                KPIText.text(Estimate(values: abandoned), .abandonmentRate),
+                KPIText.text(Estimate(ratios: abandoned, events: true), .abandonmentRate),
                 KPIText.text(row[HourKPI.asa.index], .asa), KPIText.text(row[HourKPI.utilisation.index], .utilisation),
             ]
         })

@@ -1,65 +1,181 @@
 import CGSL
+import Foundation
 import SimEngine
 
-/// A KPI's estimate over independent replications: the mean of the replications that measured it,
-/// the half-width of its 95 % confidence interval, and how many replications measured it.
+/// One replication's figure for a KPI as the two sums it is made of: a share of calls (abandoned
+/// of offered), a mean wait (seconds waited over calls answered) or a count (`whole` 1). Over
+/// replications the parts and the wholes add up, so a rate is a ratio of sums: busy days weigh
+/// more, as they do for a planner counting calls.
+public struct Ratio: Sendable, Equatable {
+    public let part: Double
+    /// What the part is a share or a mean of; 0 when there was nothing to measure.
+    public let whole: Double
+
+    public init(_ part: Double, of whole: Double) {
+        self.part = part
+        self.whole = whole
+    }
+
+    /// A count or total of its own (`whole` 1).
+    public init(count: Double) { self.init(count, of: 1) }
+
+    /// Nothing to measure.
+    public static let none = Ratio(0, of: 0)
+
+    /// The figure, `nil` when there was nothing to measure.
+    public var value: Double? { whole > 0 ? part / whole : nil }
+}
+
+/// A KPI's estimate over independent replications: the figure, the half-width of its 95 %
+/// confidence interval, and the one-sided bounds targets are decided on (docs/model.md,
+/// "Estimators" and "Targets and how they are decided").
+///
+/// The bounds hold however few events the replications saw: a share is never more certain than
+/// a binomial count of its events allows, a count of rare losses than a Poisson count, a
+/// percentile than its order statistics; where no such bound applies and every replication
+/// agrees, there are no bounds at all (an interval of zero width is never certainty).
 public struct Estimate: Sendable, Equatable {
-    /// The mean over the replications that measured the KPI (for a percentile: the percentile of
-    /// all replications' observations pooled); `nil` when none did.
+    /// The figure: a ratio of sums over the replications that measured the KPI (for a count, the
+    /// mean; for a percentile, the percentile of all replications' observations pooled); `nil`
+    /// when none did.
     public let mean: Double?
-    /// The half-width of the 95 % confidence interval (Student t with `degreesOfFreedom`);
-    /// `nil` with fewer than two figures.
+    /// The half-width of the 95 % confidence interval, never narrower than the exact bounds allow;
+    /// `nil` when there is no interval (one replication, or too few observations for a percentile).
     public let ci95: Double?
     /// The number of replications that measured the KPI.
     public let n: Int
     /// Each replication's figure, in replication order (`nil` where it measured nothing); for a
     /// percentile, each section's figure.
     public let values: [Double?]
-    /// The degrees of freedom of `ci95`'s t factor: n − 1, or k − 1 for a percentile of k sections.
+    /// The degrees of freedom of the t factor: replications − 1, or sections − 1 for a percentile.
     public let degreesOfFreedom: Int
+    /// The one-sided bounds at the run's `Confidence`: the figure is at least `lower` with that
+    /// confidence, and at most `upper`; infinite where nothing can be said.
+    public let lower: Double
+    public let upper: Double
 
-    /// The estimate from each replication's figure (`nil` where a replication measured nothing).
-    public init(values: [Double?]) {
-        self.values = values
-        let measured = values.compactMap { $0 }
-        n = measured.count
-        degreesOfFreedom = max(n - 1, 0)
-        guard n > 0 else { mean = nil; ci95 = nil; return }
-        let mean = measured.reduce(0, +) / Double(n)
-        self.mean = mean
-        guard n > 1 else { ci95 = nil; return }
-        let variance = measured.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
-        ci95 = StudentT.quantile975(degreesOfFreedom: n - 1) * (variance / Double(n)).squareRoot()
+    /// The mean of each replication's figure over the replications that measured it (`nil` where
+    /// one measured nothing), with its t interval.
+    public init(values: [Double?], confidence: Confidence = .single) {
+        let spread = Spread(values.compactMap { $0.map(Ratio.init(count:)) })
+        let bounds = spread.bounds(confidence)
+        self.init(
+            mean: spread.mean, ci95: spread.halfWidth95, n: spread.measured, values: values,
+            degreesOfFreedom: spread.degreesOfFreedom, lower: bounds.lower, upper: bounds.upper)
     }
 
-    /// A percentile estimated by sectioning: `pooled`, the percentile of all replications'
-    /// observations together, with the half-width t₀.₉₇₅,k−1 · s/√k of the k section figures
-    /// around it (s² = Σ (figure − pooled)² / (k − 1)); `measured` replications held observations.
-    public init(pooled: Double?, sections: [Double?], measured: Int) {
-        values = sections
-        n = measured
-        mean = pooled
-        let figures = sections.compactMap { $0 }
-        degreesOfFreedom = max(figures.count - 1, 0)
-        guard let pooled, figures.count > 1 else { ci95 = nil; return }
-        let k = Double(figures.count)
-        let variance = figures.reduce(0) { $0 + ($1 - pooled) * ($1 - pooled) } / (k - 1)
-        ci95 = StudentT.quantile975(degreesOfFreedom: figures.count - 1) * (variance / k).squareRoot()
+    /// A ratio of sums over the replications, with a delta-method interval (the replications are
+    /// the independent units); with `events`, the parts count events among the wholes (calls
+    /// abandoned of calls offered), and the interval is never narrower than Clopper–Pearson's.
+    public init(ratios: [Ratio], events: Bool = false, confidence: Confidence = .single) {
+        let spread = Spread(ratios)
+        var bounds = spread.bounds(confidence)
+        var ci95 = spread.halfWidth95
+        if events, let mean = spread.mean {
+            let parts = ratios.reduce(0) { $0 + $1.part }.rounded(), wholes = ratios.reduce(0) { $0 + $1.whole }
+            let count = min(parts, wholes)
+            if let exact = ExactBounds.share(events: count, trials: wholes, alpha: confidence.alpha, unlessWithin: bounds) {
+                bounds = spread.widened(bounds, to: exact)
+            }
+            if let halfWidth = ci95,
+               let exact = ExactBounds.share(
+                   events: count, trials: wholes, alpha: 0.025, unlessWithin: (mean - halfWidth, mean + halfWidth)) {
+                ci95 = max(halfWidth, exact.upper - mean, mean - exact.lower)
+            }
+        }
+        self.init(
+            mean: spread.mean, ci95: ci95, n: spread.measured, values: ratios.map(\.value),
+            degreesOfFreedom: spread.degreesOfFreedom, lower: bounds.lower, upper: bounds.upper)
     }
 
-    private init(mean: Double?, ci95: Double?, n: Int, values: [Double?], degreesOfFreedom: Int) {
+    /// A sum of weights of rare events a replication (each caller lost for good adds the
+    /// probability that he was urgent): the mean of `values` with its t interval, never narrower
+    /// than the exact Poisson bounds of the `events` behind it, each weighing their mean weight (or
+    /// `largestWeight` when there was none).
+    public init(values: [Double], events: Int, largestWeight: Double, confidence: Confidence = .single) {
+        let spread = Spread(values.map(Ratio.init(count:)))
+        var bounds = spread.bounds(confidence)
+        var ci95 = spread.halfWidth95
+        if let mean = spread.mean {
+            let replications = Double(values.count)
+            let weight = events > 0 ? mean * replications / Double(events) : largestWeight
+            let exact = ExactBounds.poisson(events: Double(events), alpha: confidence.alpha)
+            bounds = spread.widened(bounds, to: (weight * exact.lower / replications, weight * exact.upper / replications))
+            let exact95 = ExactBounds.poisson(events: Double(events), alpha: 0.025)
+            ci95 = ci95.map { max($0, weight * exact95.upper / replications - mean, mean - weight * exact95.lower / replications) }
+        }
+        self.init(
+            mean: spread.mean, ci95: ci95, n: spread.measured, values: values, degreesOfFreedom: spread.degreesOfFreedom,
+            lower: bounds.lower, upper: bounds.upper)
+    }
+
+    /// An estimate whose figures are already known (a percentile, or a change of unit).
+    public init(
+        mean: Double?, ci95: Double?, n: Int, values: [Double?], degreesOfFreedom: Int, lower: Double, upper: Double
+    ) {
         self.mean = mean
         self.ci95 = ci95
         self.n = n
         self.values = values
         self.degreesOfFreedom = degreesOfFreedom
+        self.lower = lower
+        self.upper = upper
     }
 
-    /// The estimate with every figure multiplied by `factor` (a change of unit or of period).
+    /// The estimate with every figure multiplied by `factor` (> 0: a change of unit or of period).
     public func scaled(by factor: Double) -> Estimate {
-        Estimate(
-            mean: mean.map { $0 * factor }, ci95: ci95.map { $0 * abs(factor) }, n: n,
-            values: values.map { $0.map { $0 * factor } }, degreesOfFreedom: degreesOfFreedom)
+        precondition(factor > 0)
+        return Estimate(
+            mean: mean.map { $0 * factor }, ci95: ci95.map { $0 * factor }, n: n,
+            values: values.map { $0.map { $0 * factor } }, degreesOfFreedom: degreesOfFreedom,
+            lower: lower * factor, upper: upper * factor)
+    }
+}
+
+/// The ratio of sums over replications and its delta-method standard error: with R = Σ part / Σ
+/// whole over all N replications, se = √(Σ (partᵢ − R·wholeᵢ)² / (N − 1) · N) / Σ whole, the
+/// replications being the independent units (for counts, whole = 1: the usual s/√N).
+struct Spread {
+    let mean: Double?
+    let standardError: Double?
+    let measured: Int
+    let degreesOfFreedom: Int
+
+    init(_ ratios: [Ratio]) {
+        measured = ratios.reduce(0) { $0 + ($1.whole > 0 ? 1 : 0) }
+        degreesOfFreedom = max(ratios.count - 1, 0)
+        let wholes = ratios.reduce(0) { $0 + $1.whole }
+        guard wholes > 0 else { mean = nil; standardError = nil; return }
+        let ratio = ratios.reduce(0) { $0 + $1.part } / wholes
+        mean = ratio
+        guard measured > 1 else { standardError = nil; return }
+        let squares = ratios.reduce(0) { sum, figure in
+            let residual = figure.part - ratio * figure.whole
+            return sum + residual * residual
+        }
+        let count = Double(ratios.count)
+        standardError = (squares / (count - 1) * count).squareRoot() / wholes
+    }
+
+    /// The half-width of the two-sided 95 % interval.
+    var halfWidth95: Double? {
+        standardError.map { StudentT.quantile975(degreesOfFreedom: degreesOfFreedom) * $0 }
+    }
+
+    /// `bounds` widened to hold `exact` too (exact bounds of the events behind the figure), or
+    /// `exact` alone where the replications agree exactly; none with no interval at all.
+    func widened(_ bounds: (lower: Double, upper: Double), to exact: (lower: Double, upper: Double)) -> (lower: Double, upper: Double) {
+        guard let standardError else { return bounds }
+        guard standardError > 0 else { return exact }
+        return (min(bounds.lower, exact.lower), max(bounds.upper, exact.upper))
+    }
+
+    /// The one-sided bounds at `confidence`: infinite with no interval or none of any width (every
+    /// replication alike: never certainty).
+    func bounds(_ confidence: Confidence) -> (lower: Double, upper: Double) {
+        guard let mean, let standardError, standardError > 0 else { return (-.infinity, .infinity) }
+        let t = StudentT.oneSided(confidence, degreesOfFreedom: degreesOfFreedom) * standardError
+        return (mean - t, mean + t)
     }
 }
 
@@ -82,6 +198,21 @@ public enum StudentT {
 
     private static let quantiles95 = [Double.nan] + (1..<1_000).map { quantile(0.95, degreesOfFreedom: $0) }
 
+    /// The one-sided factor at `confidence` (the 1 − α quantile), looked up for up to 1,000 degrees
+    /// of freedom in a table made the first time a number of looks is asked for.
+    public static func oneSided(_ confidence: Confidence, degreesOfFreedom: Int) -> Double {
+        if confidence.looks == 1 { return quantile95(degreesOfFreedom: degreesOfFreedom) }
+        guard degreesOfFreedom < 1_000 else { return quantile(1 - confidence.alpha, degreesOfFreedom: degreesOfFreedom) }
+        return tables.withLock { tables in
+            if tables[confidence.looks] == nil {
+                tables[confidence.looks] = [Double.nan] + (1..<1_000).map { quantile(1 - confidence.alpha, degreesOfFreedom: $0) }
+            }
+            return tables[confidence.looks]![degreesOfFreedom]
+        }
+    }
+
+    private static let tables = LockedTables()
+
     /// The `p`-quantile of Student's t with the given degrees of freedom (≥ 1).
     public static func quantile(_ p: Double, degreesOfFreedom: Int) -> Double {
         precondition(degreesOfFreedom >= 1 && p > 0 && p < 1)
@@ -89,5 +220,18 @@ public enum StudentT {
         let q = gsl_cdf_tdist_Pinv(p, Double(degreesOfFreedom))
         precondition(q.isFinite, "GSL returned \(q) for a t quantile")
         return q
+    }
+}
+
+/// The one-sided t tables by number of looks, shared by every thread behind a lock.
+private final class LockedTables: @unchecked Sendable {
+    // Safe to share: `tables` is read and written only while `lock` is held.
+    private let lock = NSLock()
+    private var tables: [Int: [Double]] = [:]
+
+    func withLock<T>(_ body: (inout [Int: [Double]]) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&tables)
     }
 }

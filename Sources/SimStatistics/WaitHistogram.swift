@@ -15,7 +15,8 @@ public struct WaitHistogram: Sendable {
     @usableFromInline static let smallest = 0x1p-20
     static let firstIndex = Int(smallest.bitPattern >> shift)
 
-    private var counts: [UInt64] = []
+    /// Counts by bucket, from the bucket of 2⁻²⁰ s.
+    private(set) var counts: [UInt64] = []
     @usableFromInline var belowSmallest: UInt64 = 0
     /// The number of values recorded.
     public var count: UInt64 { recorded }
@@ -55,26 +56,23 @@ public struct WaitHistogram: Sendable {
         for (index, value) in other.counts.enumerated() { counts[index] += value }
     }
 
-    /// The share of recorded values above each of `waits` (ascending), each value taken as its
-    /// bucket's midpoint, in one pass over the buckets; `nil`s when nothing was recorded.
-    public func sharesAbove(_ waits: [Double]) -> [Double?] {
+    /// The recorded values above each of `waits` (ascending), each value taken as its bucket's
+    /// midpoint, in one pass over the buckets.
+    public func countsAbove(_ waits: [Double]) -> [UInt64] {
         precondition(waits == waits.sorted())
-        guard count > 0 else { return waits.map { _ in nil } }
-        var shares: [Double?] = []
+        var above: [UInt64] = []
         var atOrBelow: UInt64 = 0  // values whose midpoint is at or below the current wait
         var index = 0, smallestCounted = false
         for wait in waits {
             if wait >= 0 && !smallestCounted { atOrBelow += belowSmallest; smallestCounted = true }
             while index < counts.count {
-                let lower = Double(bitPattern: UInt64(index + Self.firstIndex) << Self.shift)
-                let upper = Double(bitPattern: UInt64(index + 1 + Self.firstIndex) << Self.shift)
-                guard (lower + upper) / 2 <= wait else { break }
+                guard Self.midpoint(ofBucket: index) <= wait else { break }
                 atOrBelow += counts[index]
                 index += 1
             }
-            shares.append(Double(count - atOrBelow) / Double(count))
+            above.append(count - atOrBelow)
         }
-        return shares
+        return above
     }
 
     /// The `p`-quantile (0 < p ≤ 1) by the nearest-rank rule: the smallest recorded value with at least
@@ -86,13 +84,16 @@ public struct WaitHistogram: Sendable {
         if seen >= rank { return 0 }
         for (index, bucketCount) in counts.enumerated() where bucketCount > 0 {
             seen += bucketCount
-            if seen >= rank {
-                let lower = Double(bitPattern: UInt64(index + Self.firstIndex) << Self.shift)
-                let upper = Double(bitPattern: UInt64(index + 1 + Self.firstIndex) << Self.shift)
-                return (lower + upper) / 2
-            }
+            if seen >= rank { return Self.midpoint(ofBucket: index) }
         }
         return nil  // unreachable: the counts add up to `count`
+    }
+
+    /// The value a bucket's observations are reported as: its midpoint.
+    static func midpoint(ofBucket index: Int) -> Double {
+        let lower = Double(bitPattern: UInt64(index + Self.firstIndex) << Self.shift)
+        let upper = Double(bitPattern: UInt64(index + 1 + Self.firstIndex) << Self.shift)
+        return (lower + upper) / 2
     }
 
     /// The histogram's non-empty buckets only: how a replication carries its observations until

@@ -20,10 +20,19 @@ struct NationalPlacement {
     private var curves: [[Int: [CurvePoint]]]
     /// Curve points simulated (runs of one centre's callers).
     private(set) var runs = 0
+    /// The level a run of the whole scenario decides at (its looks), so that a prediction judges
+    /// as `check` would.
+    let confidence: Confidence
+    /// The largest escalation probability of any caller: what a caller lost weighs when none was.
+    let largestUrgency: Double
 
     init(sizing: ConsoleSizing) {
         self.sizing = sizing
-        curves = Array(repeating: [:], count: sizing.scenario.centres.count)
+        let scenario = sizing.scenario
+        curves = Array(repeating: [:], count: scenario.centres.count)
+        confidence = Confidence(
+            firstBatch: scenario.replications, cap: scenario.maxReplications, sequential: scenario.precision > 0)
+        largestUrgency = scenario.centres.flatMap { $0.profiles.map(\.escalation.probability) }.max() ?? 0
     }
 
     /// Adds consoles to `plan` for the total's failing `target`, estimated on `replications` (or,
@@ -59,14 +68,16 @@ struct NationalPlacement {
         var replications = replications
         while true {
             var totals = [Double](repeating: 0, count: replications)
-            var calls = 0
+            var calls = 0, lost = 0
             for centre in scenario.centres.indices {
                 let points = await curve(centre, consoles: plan.staffing[centre].peak, replications: replications)
                 for replication in 0..<replications { totals[replication] += points[replication].adds(to: target.measure) }
                 calls += points.reduce(0) { $0 + $1.calls }
+                lost += points.reduce(0) { $0 + $1.lostCallers }
             }
             var kpis = [Estimate](repeating: Estimate(values: []), count: KPI.allCases.count)
-            kpis[target.measure.kpi.index] = Estimate(values: totals)
+            kpis[target.measure.kpi.index] = Estimate(
+                values: totals, events: lost, largestWeight: largestUrgency, confidence: confidence)
             let result = target.result(scope: "total", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
             // The same caps as a run of the whole scenario (`Simulator.run`): the replications and the
             // calls, so that the prediction is what `check` would see.
@@ -131,7 +142,7 @@ struct NationalPlacement {
         var alone = sizing.onlyCallers(of: centre)
         alone.centres[centre].staffing = .allDay(consoles)
         let summaries = await Simulator.batch(alone, replications: known.count..<replications, jobs: sizing.jobs)
-        let values = known + summaries.map { CurvePoint($0.centres[centre].figures, calls: $0.arrivals) }
+        let values = known + summaries.map { CurvePoint($0.centres[centre], calls: $0.arrivals) }
         curves[centre][consoles] = values
         return values
     }
@@ -155,10 +166,14 @@ struct CurvePoint {
     let urgentLost: Double
     let abandoned: Double
     let notWithinThreshold: Double
+    /// Callers lost for good: the events behind `urgentLost`.
+    let lostCallers: Int
     /// Calls simulated, counted or not: what the caps on a run's work count.
     let calls: Int
 
-    init(_ figures: [Double?], calls: Int) {
+    init(_ centre: ScopeFigures, calls: Int) {
+        let figures = centre.figures.map(\.value)
+        lostCallers = centre.lostCallers
         urgentLost = NationalPlacement.contribution(figures, to: .urgentLostPerYear)
         abandoned = NationalPlacement.contribution(figures, to: .abandonmentRate)
         notWithinThreshold = NationalPlacement.contribution(figures, to: .serviceLevel)

@@ -25,13 +25,17 @@ struct Verdict {
     init(_ result: RunResult, centres: [Int], judgeTotal: Bool, byHour: Bool) {
         let scenario = result.scenario
         var undecided = false
-        /// `holdsOpen`: an undecided target asks for more replications.
-        func misses(_ targets: [Target], _ kpis: [Estimate], holdsOpen: Bool = true) -> Bool {
+        /// `undecidedFails`: an undecided target whose estimate is on the right side fails too.
+        func misses(_ targets: [Target], _ kpis: [Estimate], undecidedFails: Bool = true) -> Bool {
             var missed = false
             for target in targets {
-                let state = target.result(scope: "", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision).state
-                if state == .undecided && holdsOpen { undecided = true }
-                if state.fails { missed = true }
+                let result = target.result(scope: "", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
+                if result.state == .undecided {
+                    undecided = true
+                    if undecidedFails || !result.onTheRightSide { missed = true }
+                } else if result.state.fails {
+                    missed = true
+                }
             }
             return missed
         }
@@ -39,10 +43,12 @@ struct Verdict {
         for centre in centres {
             let whole = result.centres[centre].kpis
             if byHour {
-                // An hour's calls are few: its undecided targets count as failing (the console stays)
-                // rather than hold the run open, which would cost thousands of replications a candidate.
+                // An hour's calls are few: its undecided targets hold the run open while its figures
+                // by hour fit in memory (Scenario.maxHourFiguresPerRun); one still undecided then,
+                // its estimate on the right side, does not fail (more consoles would not decide
+                // it), one on the wrong side does.
                 let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
-                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], holdsOpen: false) }
+                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], undecidedFails: false) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
                 if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole) }) {
                     failingCentres.append((centre, miss.measure))

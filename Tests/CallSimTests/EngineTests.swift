@@ -228,33 +228,19 @@ extension EventCalendarTests {
         #expect(a.count == both.count)
     }
 
-    @Test("Shares above given waits match the exact counts, except values within 0.4 % of a wait")
-    func sharesAbove() {
+    @Test("Counts above given waits match the exact counts, except values within 0.4 % of a wait")
+    func countsAbove() {
         var histogram = WaitHistogram()
         let values = (0..<10_000).map { index in index % 4 == 0 ? 0 : Double(index % 997) * 0.731 }
         for value in values { histogram.record(value) }
         let waits: [Double] = [0, 5, 20, 30.5, 100, 400, 800]
-        let shares = histogram.sharesAbove(waits)
-        for (wait, share) in zip(waits, shares) {
-            let exact = Double(values.filter { $0 > wait }.count) / Double(values.count)
-            let ambiguous = Double(values.filter { $0 > 0 && abs($0 - wait) <= 0.004 * wait }.count) / Double(values.count)
-            #expect(abs((share ?? -1) - exact) <= ambiguous, "above \(wait): \(share ?? -1) vs \(exact)")
+        let counts = histogram.countsAbove(waits)
+        for (wait, count) in zip(waits, counts) {
+            let exact = values.filter { $0 > wait }.count
+            let ambiguous = values.filter { $0 > 0 && abs($0 - wait) <= 0.004 * wait }.count
+            #expect(abs(Int(count) - exact) <= ambiguous, "above \(wait): \(count) vs \(exact)")
         }
-        #expect(shares.last == 0)
-        #expect(WaitHistogram().sharesAbove([0, 20]) == [nil, nil])
-    }
-}
-
-@Suite struct EstimateTests {
-    @Test("Mean and Student-t half-width; missing replications left out")
-    func estimate() {
-        let estimate = Estimate(values: [1, 2, nil, 3, 4])
-        #expect(estimate.n == 4)
-        #expect(estimate.mean == 2.5)
-        // s = sqrt(5/3), t(0.975, 3) = 3.182446305
-        let expected = 3.182446305284263 * (5.0 / 3).squareRoot() / 2
-        #expect(abs((estimate.ci95 ?? 0) - expected) < 1e-9)
-        #expect(Estimate(values: [5]).ci95 == nil)
-        #expect(Estimate(values: [nil, nil]).mean == nil)
+        #expect(counts.last == 0)
+        #expect(WaitHistogram().countsAbove([0, 20]) == [0, 0])
     }
 }

@@ -23,14 +23,54 @@ import Testing
         #expect(asa.state(of: Self.estimate(29.5, 4), precision: 0.05) == .undecided)
         #expect(asa.state(of: Estimate(values: [nil, nil]), precision: 0.05) == .notEstimated)
         #expect(asa.state(of: Estimate(values: [29]), precision: 0.05) == .undecided, "one replication: no interval")
-        let level = Target(measure: .serviceLevel, threshold: 0.8)  // at least 80 %; zone 0.04
+        // At least 80 %: the zone is 5 % of the room the threshold leaves, 0.05 × 0.2 = 0.01, as for
+        // an "at most 20 %" share.
+        let level = Target(measure: .serviceLevel, threshold: 0.8)
         #expect(level.state(of: Self.estimate(0.9, 0.02), precision: 0.05) == .met)
-        #expect(level.state(of: Self.estimate(0.79, 0.03), precision: 0.05) == .borderlineMissed)
+        #expect(level.state(of: Self.estimate(0.795, 0.008), precision: 0.05) == .borderlineMissed)
+        #expect(level.state(of: Self.estimate(0.79, 0.03), precision: 0.05) == .undecided)
         #expect(level.state(of: Self.estimate(0.7, 0.02), precision: 0.05) == .missed)
+        let missing = Target(measure: .abandonmentRate, threshold: 0.2)
+        #expect(abs(missing.zone(precision: 0.05) - level.zone(precision: 0.05)) < 1e-12, "at least and at most alike")
         // The one-sided bound: met when estimate + h·t₀.₉₅/t₀.₉₇₅ ≤ threshold, though the two-sided interval reaches past it.
         let h = 2.0, oneSided = h * StudentT.quantile95(degreesOfFreedom: 19) / StudentT.quantile975(degreesOfFreedom: 19)
         #expect(asa.state(of: Self.estimate(30 - oneSided - 0.01, h), precision: 0.05) == .met)
         #expect(TargetState.allCases.filter(\.fails) == [.borderlineMissed, .undecided, .missed])
+    }
+
+    @Test("An interval of zero width is never certainty: a share bounded by its binomial count, a mean with no spread undecided")
+    func zeroWidth() {
+        // No call abandoned of 360 in 10 replications: the exact bound is about 3/360, not 0.
+        let none = Estimate(ratios: Array(repeating: Ratio(0, of: 36), count: 10), events: true)
+        #expect(none.ci95 ?? 0 > 0.008, "never ± 0")
+        let rare = Target(measure: .abandonmentRate, threshold: 0.0005)
+        #expect(rare.state(of: none, precision: 0.05) == .undecided)
+        #expect(Target(measure: .abandonmentRate, threshold: 0.05).state(of: none, precision: 0.05) == .met)
+        // Every replication's mean wait exactly 0: nothing bounds it.
+        let asa = Target(measure: .asa, threshold: 30)
+        #expect(asa.state(of: Estimate(values: Array(repeating: 0, count: 10)), precision: 0.05) == .undecided)
+        // No urgent caller lost in 10 replications: the Poisson bound of no caller lost, each
+        // weighing the largest urgency (0.2), is 0.2 × 3.0 / 10 a replication.
+        let lost = Estimate(values: Array(repeating: 0, count: 10), events: 0, largestWeight: 0.2)
+        #expect(abs(lost.upper - 0.2 * 2.9957 / 10) < 1e-3)
+        #expect(Target(measure: .urgentLostPerYear, threshold: 0.05).state(of: lost, precision: 0.05) == .undecided)
+        #expect(Target(measure: .urgentLostPerYear, threshold: 0.1).state(of: lost, precision: 0.05) == .met)
+    }
+
+    @Test("The looks of the precision rule: n, 2n, … up to the cap, each deciding at 5 % / looks")
+    func looks() {
+        #expect(Confidence(firstBatch: 10, cap: 2_000, sequential: true).looks == 9)  // 10, 20, …, 1280, 2000
+        #expect(Confidence(firstBatch: 20, cap: 2_000, sequential: true).looks == 8)
+        #expect(Confidence(firstBatch: 20, cap: 20, sequential: true).looks == 1)
+        #expect(Confidence(firstBatch: 10, cap: 2_000, sequential: false).looks == 1)
+        let nine = Confidence(looks: 9)
+        #expect(abs(StudentT.oneSided(nine, degreesOfFreedom: 19) - StudentT.quantile(1 - 0.05 / 9, degreesOfFreedom: 19)) < 1e-12)
+        // The same figures (26 s, bound 27.19 s at 5 %, 27.94 s at 5 % / 9) against 27.5 s: met
+        // with one look, not with nine.
+        let values = (0..<20).map { 26.0 + ($0 % 2 == 0 ? 3.0 : -3.0) }
+        let asa = Target(measure: .asa, threshold: 27.5)
+        #expect(asa.state(of: Estimate(values: values), precision: 0) == .met)
+        #expect(asa.state(of: Estimate(values: values, confidence: nine), precision: 0) == .undecided)
     }
 
     static let close = """
