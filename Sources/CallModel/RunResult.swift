@@ -49,40 +49,58 @@ public struct RunResult: Sendable {
     /// `confidence` (the looks the run could take: docs/model.md, "Targets and how they are decided").
     public init(scenario: Scenario, replications: [ReplicationSummary], wallSeconds: Double, confidence: Confidence = .single) {
         /// Each KPI's estimate; `largestUrgency`: the largest escalation probability of the scope's
-        /// callers, what a caller lost weighs when none was.
-        func estimates(_ scopes: [ScopeFigures], largestUrgency: Double) -> [Estimate] {
-            let waits = PooledPercentiles(scopes.map(\.waits))
-            let delays = PooledPercentiles(scopes.map(\.escalationDelays))
+        /// callers, what a caller lost weighs when none was. With `judged`, only the KPIs it names
+        /// get exact bounds and percentile intervals (figures by hour that only sizing reads).
+        /// `meanBusy`: the mean time a console is busy with one of the scope's calls, the scale of a
+        /// wait nobody waited (`Estimate.init(ratios:events:noneWaitedScale:confidence:)`).
+        func estimates(_ scopes: [ScopeFigures], largestUrgency: Double, meanBusy: Double?, judged: Set<KPI>? = nil) -> [Estimate] {
+            func percentiles(_ source: PercentileSource) -> [KPI: Estimate] {
+                let kpis = KPI.allCases.filter { $0.percentile?.of == source }
+                let bounded = judged.map { !$0.isDisjoint(with: kpis) } ?? true
+                let found = PooledPercentiles(scopes.map { $0.observations(source) })
+                    .estimates(kpis.map { $0.percentile!.level }, confidence: confidence, bounded: bounded)
+                return Dictionary(uniqueKeysWithValues: zip(kpis, found))
+            }
+            let read = percentiles(.waits).merging(percentiles(.escalationDelays)) { first, _ in first }
             return KPI.allCases.enumerated().map { index, kpi in
-                if let (source, level) = kpi.percentile {
-                    return (source == .waits ? waits : delays).estimate(level, confidence: confidence)
-                }
-                if kpi == .urgentLost {
+                if let estimate = read[kpi] { return estimate }
+                let exact = judged?.contains(kpi) ?? true
+                if kpi == .urgentLost && exact {
                     return Estimate(
                         values: scopes.map { $0.figures[index].part }, events: scopes.reduce(0) { $0 + $1.lostCallers },
                         largestWeight: largestUrgency, confidence: confidence)
                 }
-                return Estimate(ratios: scopes.map { $0.figures[index] }, events: kpi.isShare, confidence: confidence)
+                let waits = kpi == .asa || kpi == .meanWait
+                return Estimate(
+                    ratios: scopes.map { $0.figures[index] }, events: kpi.isShare && exact,
+                    noneWaitedScale: waits ? meanBusy : nil, confidence: confidence)
             }
         }
         func urgency(_ centre: Centre, types: [Int]? = nil) -> Double {
             (types ?? Array(centre.profiles.indices)).map { centre.profiles[$0].escalation.probability }.max() ?? 0
         }
         let anyCentre = scenario.centres.map { urgency($0) }.max() ?? 0
+        func meanBusy(_ centres: [Centre]) -> Double? {
+            let calls = centres.reduce(0) { $0 + $1.callsPerDay }
+            return calls > 0 ? centres.reduce(0) { $0 + $1.offeredLoad(callTypes: scenario.callTypes) } * 86_400 / calls : nil
+        }
         self.scenario = scenario
         self.confidence = confidence
-        total = estimates(replications.map(\.total), largestUrgency: anyCentre)
+        total = estimates(replications.map(\.total), largestUrgency: anyCentre, meanBusy: meanBusy(scenario.centres))
         centres = scenario.centres.indices.map { index in
             CentreEstimates(
                 code: scenario.centres[index].code, name: scenario.centres[index].name,
-                kpis: estimates(replications.map { $0.centres[index] }, largestUrgency: urgency(scenario.centres[index])))
+                kpis: estimates(
+                    replications.map { $0.centres[index] }, largestUrgency: urgency(scenario.centres[index]),
+                    meanBusy: meanBusy([scenario.centres[index]])))
         }
         types = scenario.callTypes.count < 2 ? [] : scenario.callTypes.indices.map { index in
             TypeEstimates(
                 name: scenario.callTypes[index].name,
                 kpis: estimates(
                     replications.map { $0.types[index] },
-                    largestUrgency: scenario.centres.map { urgency($0, types: [index]) }.max() ?? 0))
+                    largestUrgency: scenario.centres.map { urgency($0, types: [index]) }.max() ?? 0,
+                    meanBusy: scenario.centres.map { $0.profiles[index].meanBusyTime }.max()))
         }
         // The total's hours and wait curve are shown, never judged: their intervals come from the
         // spread of replications alone.
@@ -95,13 +113,15 @@ public struct RunResult: Sendable {
         let typeCount = replications.first?.types.count ?? 0
         escalationDelays = ([replications.map(\.total)] + (0..<typeCount).map { type in replications.map { $0.types[type] } })
             .map { scopes in
-                let delays = PooledPercentiles(scopes.map(\.escalationDelays))
-                return Curves.escalationPercentiles.map { delays.estimate($0, confidence: confidence) }
+                PooledPercentiles(scopes.map(\.escalationDelays)).estimates(Curves.escalationPercentiles, confidence: confidence)
             }
         var centreHours: [Int: [[Estimate]]] = [:]
+        let judged = Set(scenario.targets.map(\.measure.kpi))
         for (slot, centre) in (replications.first?.hourlyCentres ?? []).enumerated() {
             centreHours[centre] = (0..<24).map { hour in
-                estimates(replications.map { $0.centreHours[slot * 24 + hour] }, largestUrgency: urgency(scenario.centres[centre]))
+                estimates(
+                    replications.map { $0.centreHours[slot * 24 + hour] }, largestUrgency: urgency(scenario.centres[centre]),
+                    meanBusy: meanBusy([scenario.centres[centre]]), judged: judged)
             }
         }
         self.centreHours = centreHours

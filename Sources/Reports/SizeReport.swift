@@ -155,7 +155,13 @@ public enum SizeReport {
             notes.append("every \(unestimated.isEmpty ? "" : "estimated ")target holds at the answer, for every centre and the total; "
                 + "`callsim check` of the sized scenario says the same")
         } else {
-            notes.append("targets missed at the answer: " + missed.map { "\($0.scope) \($0.target.measure.reportedKey)" }.joined(separator: ", "))
+            notes.append("targets not met at the answer (failing `check`): " + missed.map {
+                "\($0.scope) \($0.target.measure.reportedKey) (\($0.state.rawValue))"
+            }.joined(separator: ", "))
+            if missed.contains(where: { $0.state == .undecided }) {
+                notes.append("undecided: the run could not settle them within its replications (sizing by hour keeps at most "
+                    + "\(Scenario.maxHourFiguresPerRun) centre-hour figures); `callsim check` with more replications decides them")
+            }
         }
         let differing = outcome.plan.staffing.indices.filter { outcome.plan.staffing[$0] != outcome.erlangStart.staffing[$0] }
         if !differing.isEmpty {

@@ -67,10 +67,20 @@ public struct Estimate: Sendable, Equatable {
     /// A ratio of sums over the replications, with a delta-method interval (the replications are
     /// the independent units); with `events`, the parts count events among the wholes (calls
     /// abandoned of calls offered), and the interval is never narrower than Clopper–Pearson's.
-    public init(ratios: [Ratio], events: Bool = false, confidence: Confidence = .single) {
+    ///
+    /// With `noneWaitedScale`, a mean wait whose every part is 0 (no caller waited, in any
+    /// replication) is bounded by the Clopper–Pearson bound of the share of callers who waited
+    /// (none of Σ whole) times that scale: a caller who waits where nobody else does waits for about
+    /// one call to end, so the scale is the mean time a console is busy with a call.
+    public init(ratios: [Ratio], events: Bool = false, noneWaitedScale: Double? = nil, confidence: Confidence = .single) {
         let spread = Spread(ratios)
         var bounds = spread.bounds(confidence)
         var ci95 = spread.halfWidth95
+        if let scale = noneWaitedScale, spread.standardError == 0, ratios.allSatisfy({ $0.part == 0 }) {
+            let calls = ratios.reduce(0) { $0 + $1.whole }
+            bounds = (0, scale * ExactBounds.share(events: 0, trials: calls, alpha: confidence.alpha).upper)
+            ci95 = scale * ExactBounds.share(events: 0, trials: calls, alpha: 0.025).upper
+        }
         if events, let mean = spread.mean {
             let parts = ratios.reduce(0) { $0 + $1.part }.rounded(), wholes = ratios.reduce(0) { $0 + $1.whole }
             let count = min(parts, wholes)

@@ -20,11 +20,6 @@ public struct PooledPercentiles: Sendable {
     let sections: [WaitHistogram]
     /// Replications that held at least one observation.
     let measured: Int
-    /// The values observations are reported as, ascending: 0, then each non-empty bucket's midpoint.
-    let values: [Double]
-    /// Observations at or below each of `values`: pooled, and by section (`position × k + section`).
-    let pooledBelow: [Double]
-    let sectionBelow: [Double]
 
     /// From each replication's observations, in replication order.
     public init(_ replications: [CompactHistogram]) {
@@ -32,65 +27,93 @@ public struct PooledPercentiles: Sendable {
         for histogram in replications { pooled.merge(histogram) }
         self.pooled = pooled
         let n = replications.count, k = min(10, n)
-        let sections = (0..<k).map { section in
+        sections = (0..<k).map { section in
             var histogram = WaitHistogram()
             for part in replications[(section * n / k)..<((section + 1) * n / k)] { histogram.merge(part) }
             return histogram
         }
-        self.sections = sections
         measured = replications.filter { $0.count > 0 }.count
-        var values = [0.0], pooledBelow = [Double(pooled.belowSmallest)]
-        var running = sections.map { Double($0.belowSmallest) }
-        var sectionBelow = running
-        if pooled.count >= Self.minimumObservations {
-            let counts = sections.map(\.counts)
-            for (index, count) in pooled.counts.enumerated() where count > 0 {
-                values.append(WaitHistogram.midpoint(ofBucket: index))
-                pooledBelow.append(pooledBelow[pooledBelow.count - 1] + Double(count))
-                for section in 0..<k where index < counts[section].count { running[section] += Double(counts[section][index]) }
-                sectionBelow += running
-            }
-        }
-        self.values = values
-        self.pooledBelow = pooledBelow
-        self.sectionBelow = sectionBelow
     }
 
     /// The `level`-percentile of all observations, its 95 % half-width and its one-sided bounds at
     /// `confidence`; `nil` with fewer than `minimumObservations` in all. Its `values` are the
     /// sections' percentiles.
     public func estimate(_ level: Double, confidence: Confidence) -> Estimate {
-        let figures = sections.map { $0.quantile(level) }
-        let k = sections.count
-        guard pooled.count >= Self.minimumObservations, let mean = pooled.quantile(level) else {
+        estimates([level], confidence: confidence)[0]
+    }
+
+    /// `estimate` for each of `levels`, the observations walked once; with `bounded` false, only
+    /// the percentiles and the sections' (no interval, no bounds: for figures nothing judges).
+    public func estimates(_ levels: [Double], confidence: Confidence, bounded: Bool = true) -> [Estimate] {
+        let cumulative = bounded && pooled.count >= Self.minimumObservations ? Cumulative(self) : nil
+        return levels.map { level in
+            let figures = sections.map { $0.quantile(level) }
+            let k = sections.count
+            guard pooled.count >= Self.minimumObservations, let mean = pooled.quantile(level) else {
+                return Estimate(
+                    mean: nil, ci95: nil, n: measured, values: figures, degreesOfFreedom: max(k - 1, 0),
+                    lower: -.infinity, upper: .infinity)
+            }
+            guard let cumulative else {
+                return Estimate(
+                    mean: mean, ci95: nil, n: measured, values: figures, degreesOfFreedom: max(k - 1, 0),
+                    lower: -.infinity, upper: .infinity)
+            }
+            let designEffect = cumulative.designEffect(level)
+            let at95 = cumulative.bounds(
+                level, designEffect: designEffect, alpha: 0.025,
+                t: k > 1 ? StudentT.quantile975(degreesOfFreedom: k - 1) : .infinity)
+            let decided = confidence.alpha == 0.025 ? at95 : cumulative.bounds(
+                level, designEffect: designEffect, alpha: confidence.alpha,
+                t: k > 1 ? StudentT.oneSided(confidence, degreesOfFreedom: k - 1) : .infinity)
+            let ci95 = at95.upper.isFinite ? max(at95.upper - mean, mean - at95.lower) : nil
             return Estimate(
-                mean: nil, ci95: nil, n: measured, values: figures, degreesOfFreedom: max(k - 1, 0),
-                lower: -.infinity, upper: .infinity)
+                mean: mean, ci95: ci95, n: measured, values: figures, degreesOfFreedom: max(k - 1, 0),
+                lower: decided.lower, upper: decided.upper)
         }
-        let designEffect = self.designEffect(level)
-        let at95 = bounds(
-            level, designEffect: designEffect, alpha: 0.025,
-            t: k > 1 ? StudentT.quantile975(degreesOfFreedom: k - 1) : .infinity)
-        let decided = confidence.alpha == 0.025 ? at95 : bounds(
-            level, designEffect: designEffect, alpha: confidence.alpha,
-            t: k > 1 ? StudentT.oneSided(confidence, degreesOfFreedom: k - 1) : .infinity)
-        let ci95 = at95.upper.isFinite ? max(at95.upper - mean, mean - at95.lower) : nil
-        return Estimate(
-            mean: mean, ci95: ci95, n: measured, values: figures, degreesOfFreedom: max(k - 1, 0),
-            lower: decided.lower, upper: decided.upper)
+    }
+}
+
+/// The observations of `PooledPercentiles` at each value they are reported as, pooled and by
+/// section: what its bounds are read from.
+struct Cumulative {
+    /// The values observations are reported as, ascending: 0, then each non-empty bucket's midpoint.
+    let values: [Double]
+    /// Observations at or below each of `values`: pooled, and by section (`position × k + section`).
+    let pooledBelow: [Double]
+    let sectionBelow: [Double]
+    /// Observations in each section.
+    let sizes: [Double]
+
+    init(_ percentiles: PooledPercentiles) {
+        let pooled = percentiles.pooled, sections = percentiles.sections, k = sections.count
+        var values = [0.0], pooledBelow = [Double(pooled.belowSmallest)]
+        var running = sections.map { Double($0.belowSmallest) }
+        var sectionBelow = running
+        let counts = sections.map(\.counts)
+        for (index, count) in pooled.counts.enumerated() where count > 0 {
+            values.append(WaitHistogram.midpoint(ofBucket: index))
+            pooledBelow.append(pooledBelow[pooledBelow.count - 1] + Double(count))
+            for section in 0..<k where index < counts[section].count { running[section] += Double(counts[section][index]) }
+            sectionBelow += running
+        }
+        self.values = values
+        self.pooledBelow = pooledBelow
+        self.sectionBelow = sectionBelow
+        sizes = sections.map { Double($0.count) }
     }
 
     /// The standard error of the share of observations above `values[position]`, from the
     /// sections' counts (a ratio of sums, the sections being the independent units); infinite
     /// with one section.
     func spread(at position: Int) -> Double {
-        let k = sections.count
+        let k = sizes.count
         guard k > 1 else { return .infinity }
         let total = pooledBelow[pooledBelow.count - 1]
         let share = pooledBelow[position] / total
         var squares = 0.0
         for section in 0..<k {
-            let residual = sectionBelow[position * k + section] - share * Double(sections[section].count)
+            let residual = sectionBelow[position * k + section] - share * sizes[section]
             squares += residual * residual
         }
         return (squares * Double(k) / Double(k - 1)).squareRoot() / total

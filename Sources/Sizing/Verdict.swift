@@ -46,11 +46,12 @@ struct Verdict {
                 // An hour's calls are few: its undecided targets hold the run open while its figures
                 // by hour fit in memory (Scenario.maxHourFiguresPerRun); one still undecided then,
                 // its estimate on the right side, does not fail (more consoles would not decide
-                // it), one on the wrong side does.
+                // it), one on the wrong side does. The same for the whole day's targets, judged on
+                // a run that cannot extend past that memory either.
                 let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
                 let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], undecidedFails: false) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
-                if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole) }) {
+                if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole, undecidedFails: false) }) {
                     failingCentres.append((centre, miss.measure))
                 }
             } else if misses(centreTargets, whole) {

@@ -46,9 +46,15 @@ import Testing
         let rare = Target(measure: .abandonmentRate, threshold: 0.0005)
         #expect(rare.state(of: none, precision: 0.05) == .undecided)
         #expect(Target(measure: .abandonmentRate, threshold: 0.05).state(of: none, precision: 0.05) == .met)
-        // Every replication's mean wait exactly 0: nothing bounds it.
+        // Every replication's mean exactly 0 and nothing known of its scale: nothing bounds it.
         let asa = Target(measure: .asa, threshold: 30)
         #expect(asa.state(of: Estimate(values: Array(repeating: 0, count: 10)), precision: 0.05) == .undecided)
+        // No caller waited of 1,000 answered, calls keeping a console 10 minutes: at most about
+        // 3/1000 of callers waited, about one call's time each: ASA ≤ 600 s × 0.003 = 1.8 s.
+        let quiet = Estimate(ratios: Array(repeating: Ratio(0, of: 100), count: 10), noneWaitedScale: 600)
+        #expect(abs(quiet.upper - 600 * (1 - Foundation.pow(0.05, 1.0 / 1_000))) < 1e-9)
+        #expect(asa.state(of: quiet, precision: 0.05) == .met)
+        #expect(Target(measure: .asa, threshold: 1).state(of: quiet, precision: 0.05) != .met)
         // No urgent caller lost in 10 replications: the Poisson bound of no caller lost, each
         // weighing the largest urgency (0.2), is 0.2 × 3.0 / 10 a replication.
         let lost = Estimate(values: Array(repeating: 0, count: 10), events: 0, largestWeight: 0.2)
