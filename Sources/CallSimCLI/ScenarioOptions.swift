@@ -14,7 +14,7 @@ struct ScenarioOptions: ParsableArguments {
     var seed: UInt64?
 
     @Option(help: ArgumentHelp(
-        "Decision zone of every target as a share of its threshold: replications double while a target is undecided (0: a fixed number; default 0.05 or the scenario's).",
+        "Decision zone of every target as a share of its threshold (for a share of calls, of the room the threshold leaves): replications double while a target is undecided (0: a fixed number; default 0.05 or the scenario's).",
         valueName: "share"))
     var precision: Double?
 

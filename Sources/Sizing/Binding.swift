@@ -20,12 +20,13 @@ public struct Binding: Sendable {
 
     /// The decision rests on an interval inside the decision zone: the centre's own target met
     /// only just at the answer, or the binding target missed only just (or undecided at the cap)
-    /// with one console fewer. Another seed may move this console. (A total met only just at the
+    /// with one console fewer, or, for a target of the total, met only just with one fewer. Another seed may move this console. (A total met only just at the
     /// answer is marked on the total: another seed may add a console, not move this one.)
     public var borderline: Bool {
         guard case .target(let answer, let fewer) = reason else { return false }
         return (answer.scope != "total" && answer.state == .borderlineMet)
             || fewer.state == .borderlineMissed || fewer.state == .undecided
+            || (fewer.scope == "total" && fewer.state == .borderlineMet)
     }
 }
 
@@ -56,7 +57,7 @@ extension Search {
         guard scenario.routing == .local else {
             let run = await evaluate(fewer, base: scenario, centres: all, judgeTotal: true)
             let order = [code] + run.centres.map(\.code) + ["total"]
-            let misses = run.targets.filter(\.state.fails)
+            let misses = run.targets.filter { $0.scope == "total" ? $0.fallsShortForTheTotal : $0.state.fails }
             let first = misses.min { order.firstIndex(of: $0.scope)! < order.firstIndex(of: $1.scope)! }
             return first.map(binding) ?? Binding(reason: .none)
         }
@@ -65,7 +66,7 @@ extension Search {
         let replications = answer.scenario.replications
         for target in scenario.targets where target.measure == .urgentLostPerYear {
             let total = await placement.predictedTotal(fewer, target: target, from: replications)
-            if total.state.fails { return binding(total) }
+            if total.fallsShortForTheTotal { return binding(total) }
         }
         let others = scenario.targets.filter { $0.measure != .urgentLostPerYear }
         guard !others.isEmpty else { return Binding(reason: .none) }
@@ -73,7 +74,7 @@ extension Search {
         let whole = await Simulator.run(fewer.staff(scenario), jobs: sizing.jobs, undecided: { run in
             run.targets.contains { $0.scope == "total" && $0.target.measure != .urgentLostPerYear && $0.state == .undecided }
         })
-        return whole.targets.first { $0.scope == "total" && $0.target.measure != .urgentLostPerYear && $0.state.fails }
+        return whole.targets.first { $0.scope == "total" && $0.target.measure != .urgentLostPerYear && $0.fallsShortForTheTotal }
             .map(binding) ?? Binding(reason: .none)
     }
 }

@@ -38,7 +38,7 @@ struct NationalPlacement {
     /// Adds consoles to `plan` for the total's failing `target`, estimated on `replications` (or,
     /// while the figure is undecided, on as many more as the precision rule asks). For
     /// `urgent_lost_per_year`, which is the sum of the curves, consoles are added until the
-    /// predicted total holds; for other targets one console is added (the caller runs the full
+    /// predicted total is met (not only just: `fallsShortForTheTotal`); for other targets one console is added (the caller runs the full
     /// scenario to judge it). At least one console is added, so that every call makes progress
     /// (the prediction is judged under the same caps as the run that found the miss, so it should
     /// agree). Returns `false` when no console can help.
@@ -52,7 +52,7 @@ struct NationalPlacement {
         var added = false
         while true {
             let predicted = await predictedTotal(plan, target: target, from: replications)
-            if added && !predicted.state.fails { return true }
+            if added && !predicted.fallsShortForTheTotal { return true }
             added = true
             replications = predicted.estimate.n
             guard let centre = await bestCentre(plan, for: target.measure, replications: replications) else { return false }

@@ -59,8 +59,15 @@ struct Verdict {
             }
         }
         if judgeTotal {
-            // Every total target is judged, so that `undecided` sees them all.
-            totalMiss = scenario.targets.filter { misses([$0], result.total) }.first
+            // Every total target is judged, so that `undecided` sees them all. A target of the total
+            // met only just (borderline-met) falls short too: its truth may lie past the threshold,
+            // and an independent check of the plan would then miss it (docs/model.md, "Sizing").
+            totalMiss = scenario.targets.filter { target in
+                let shortOfMet = target.result(
+                    scope: "total", kpis: result.total, horizon: scenario.horizon, precision: scenario.precision
+                ).fallsShortForTheTotal
+                return misses([target], result.total) || shortOfMet
+            }.first
         }
         self.undecided = undecided
     }
@@ -78,4 +85,10 @@ struct Verdict {
     static func figures(_ slot: ConsolePlan.Slot, in result: RunResult, byHour: Bool) -> [Estimate] {
         byHour ? result.centreHours[slot.centre]![slot.hour] : result.centres[slot.centre].kpis
     }
+}
+
+extension TargetResult {
+    /// A target of the total that a sized plan may not leave as it is: failing, or met only just
+    /// (borderline-met), where another seed's check may well miss it.
+    var fallsShortForTheTotal: Bool { state.fails || state == .borderlineMet }
 }
