@@ -23,10 +23,17 @@ public struct RunResult: Sendable {
     public let types: [TypeEstimates]
     /// 24 rows, each in `HourKPI.allCases` order.
     public let byHour: [[Estimate]]
+    /// Every target at every scope: the whole-day targets, then the hourly ones (`hour` set).
     public let targets: [TargetResult]
     /// Estimates by the hour of day calls arrived (`[centre]![hour]`, in `KPI.allCases` order),
     /// for the centres the run was asked to tally by hour.
     public let centreHours: [Int: [[Estimate]]]
+    /// Estimates by the hour of day calls arrived for all centres together, when every centre was
+    /// tallied by hour (24 rows in `KPI.allCases` order).
+    public let totalHours: [[Estimate]]?
+    /// With no hourly targets: the whole-day targets missed in some hour of the day, at some scope
+    /// (docs/model.md, "Hours").
+    public let peakWarnings: [PeakWarning]
     /// The share of answered callers who waited longer than each wait of `Curves.waitPoints`.
     public let waitSurvival: [(seconds: Double, share: Estimate)]
     /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112: `[0]` the total, then
@@ -47,33 +54,36 @@ public struct RunResult: Sendable {
 
     /// Gathers the replications' figures, given in replication order; targets are decided at
     /// `confidence` (the looks the run could take: docs/model.md, "Targets and how they are decided").
-    public init(scenario: Scenario, replications: [ReplicationSummary], wallSeconds: Double, confidence: Confidence = .single) {
+    /// `hours`: the figures by hour, gathered as the replications ended (else from `replications`).
+    public init(
+        scenario: Scenario, replications: [ReplicationSummary], wallSeconds: Double, confidence: Confidence = .single,
+        hours: HourFigures? = nil
+    ) {
         /// Each KPI's estimate; `largestUrgency`: the largest escalation probability of the scope's
         /// callers, what a caller lost weighs when none was. With `judged`, only the KPIs it names
         /// get exact bounds and percentile intervals (figures by hour that only sizing reads).
         /// `meanBusy`: the mean time a console is busy with one of the scope's calls, the scale of a
         /// wait nobody waited (`Estimate.init(ratios:events:noneWaitedScale:confidence:)`).
-        func estimates(_ scopes: [ScopeFigures], largestUrgency: Double, meanBusy: Double?, judged: Set<KPI>? = nil) -> [Estimate] {
+        func estimates(_ scope: some ScopeSample, largestUrgency: Double, meanBusy: Double?, judged: Set<KPI>? = nil) -> [Estimate] {
             func percentiles(_ source: PercentileSource) -> [KPI: Estimate] {
                 let kpis = KPI.allCases.filter { $0.percentile?.of == source }
                 let bounded = judged.map { !$0.isDisjoint(with: kpis) } ?? true
-                let found = PooledPercentiles(scopes.map { $0.observations(source) })
-                    .estimates(kpis.map { $0.percentile!.level }, confidence: confidence, bounded: bounded)
+                // Figures by hour that nothing judges are not read at all (no figure: "not estimated").
+                guard bounded || judged == nil else {
+                    let none = Estimate(mean: nil, ci95: nil, n: 0, values: [], degreesOfFreedom: 0, lower: -.infinity, upper: .infinity)
+                    return Dictionary(uniqueKeysWithValues: kpis.map { ($0, none) })
+                }
+                let found = scope.percentiles(source).estimates(kpis.map { $0.percentile!.level }, confidence: confidence, bounded: bounded)
                 return Dictionary(uniqueKeysWithValues: zip(kpis, found))
             }
             let read = percentiles(.waits).merging(percentiles(.escalationDelays)) { first, _ in first }
-            return KPI.allCases.enumerated().map { index, kpi in
+            return KPI.allCases.map { kpi in
                 if let estimate = read[kpi] { return estimate }
                 let exact = judged?.contains(kpi) ?? true
-                if kpi == .urgentLost && exact {
-                    return Estimate(
-                        values: scopes.map { $0.figures[index].part }, events: scopes.reduce(0) { $0 + $1.lostCallers },
-                        largestWeight: largestUrgency, confidence: confidence)
-                }
+                if kpi == .urgentLost && exact { return scope.urgentLost(largestWeight: largestUrgency, confidence: confidence) }
                 let waits = kpi == .asa || kpi == .meanWait
-                return Estimate(
-                    ratios: scopes.map { $0.figures[index] }, events: kpi.isShare && exact,
-                    noneWaitedScale: waits ? meanBusy : nil, confidence: confidence)
+                return scope.ratio(
+                    kpi, events: kpi.isShare && exact, noneWaitedScale: waits ? meanBusy : nil, confidence: confidence)
             }
         }
         func urgency(_ centre: Centre, types: [Int]? = nil) -> Double {
@@ -86,19 +96,19 @@ public struct RunResult: Sendable {
         }
         self.scenario = scenario
         self.confidence = confidence
-        total = estimates(replications.map(\.total), largestUrgency: anyCentre, meanBusy: meanBusy(scenario.centres))
+        total = estimates(ReplicationScopes(scopes: replications.map(\.total)), largestUrgency: anyCentre, meanBusy: meanBusy(scenario.centres))
         centres = scenario.centres.indices.map { index in
             CentreEstimates(
                 code: scenario.centres[index].code, name: scenario.centres[index].name,
                 kpis: estimates(
-                    replications.map { $0.centres[index] }, largestUrgency: urgency(scenario.centres[index]),
+                    ReplicationScopes(scopes: replications.map { $0.centres[index] }), largestUrgency: urgency(scenario.centres[index]),
                     meanBusy: meanBusy([scenario.centres[index]])))
         }
         types = scenario.callTypes.count < 2 ? [] : scenario.callTypes.indices.map { index in
             TypeEstimates(
                 name: scenario.callTypes[index].name,
                 kpis: estimates(
-                    replications.map { $0.types[index] },
+                    ReplicationScopes(scopes: replications.map { $0.types[index] }),
                     largestUrgency: scenario.centres.map { urgency($0, types: [index]) }.max() ?? 0,
                     meanBusy: scenario.centres.map { $0.profiles[index].meanBusyTime }.max()))
         }
@@ -115,16 +125,24 @@ public struct RunResult: Sendable {
             .map { scopes in
                 PooledPercentiles(scopes.map(\.escalationDelays)).estimates(Curves.escalationPercentiles, confidence: confidence)
             }
+        // Hours are judged only on the KPIs of some target: the others get no exact bounds.
+        let hours = hours ?? HourFigures(replications)
+        let judged = Set((scenario.targets + scenario.hourlyTargets).map(\.measure.kpi))
         var centreHours: [Int: [[Estimate]]] = [:]
-        let judged = Set(scenario.targets.map(\.measure.kpi))
-        for (slot, centre) in (replications.first?.hourlyCentres ?? []).enumerated() {
+        for (slot, centre) in hours.centres.enumerated() {
             centreHours[centre] = (0..<24).map { hour in
                 estimates(
-                    replications.map { $0.centreHours[slot * 24 + hour] }, largestUrgency: urgency(scenario.centres[centre]),
+                    hours.scope(slot: slot, hour: hour), largestUrgency: urgency(scenario.centres[centre]),
                     meanBusy: meanBusy([scenario.centres[centre]]), judged: judged)
             }
         }
         self.centreHours = centreHours
+        let everyCentre = hours.centres == Array(scenario.centres.indices)
+        totalHours = !everyCentre ? nil : (0..<24).map { hour in
+            estimates(
+                hours.scope(slot: hours.centres.count, hour: hour), largestUrgency: anyCentre,
+                meanBusy: meanBusy(scenario.centres), judged: judged)
+        }
         var targets: [TargetResult] = []
         for target in scenario.targets {
             targets.append(target.result(scope: "total", kpis: total, horizon: scenario.horizon, precision: scenario.precision))
@@ -134,7 +152,10 @@ public struct RunResult: Sendable {
                     scope: centre.code, kpis: centre.kpis, horizon: scenario.horizon, precision: scenario.precision))
             }
         }
+        let byHourScopes = HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours)
+        targets += byHourScopes.results(of: scenario.hourlyTargets)
         self.targets = targets
+        peakWarnings = scenario.hourlyTargets.isEmpty ? byHourScopes.peakWarnings(targets) : []
         events = replications.reduce(0) { $0 + $1.events }
         simulatedCalls = replications.reduce(0) { $0 + $1.arrivals }
         self.wallSeconds = wallSeconds

@@ -40,6 +40,9 @@ public struct Scenario: Sendable {
     public var surges: [Surge]
     /// Targets for `check` and `size`, and for the `targets` rows of a run's results.
     public var targets: [Target]
+    /// Targets judged in every clock hour of the day on the calls arriving in it, at every centre
+    /// and for the total (`Target.Measure.isHourly` measures only).
+    public var hourlyTargets: [Target]
     /// The most callers a replication keeps at once before it stops with an `Overload`
     /// (`Scenario.maxCallersAtOnce`; not in the file format: tests lower it).
     public var callerLimit = Scenario.maxCallersAtOnce
@@ -58,7 +61,7 @@ public struct Scenario: Sendable {
         serviceLevelThreshold: Double = 20, arrivals: ArrivalPattern = ArrivalPattern(),
         callTypes: [CallType] = [CallType(name: "call", share: 1)], centres: [Centre],
         routing: Routing = .local, redial: Redial? = nil, surges: [Surge] = [], absences: [Absence] = [],
-        targets: [Target] = []
+        targets: [Target] = [], hourlyTargets: [Target] = []
     ) {
         self.name = name
         self.seed = seed
@@ -76,6 +79,7 @@ public struct Scenario: Sendable {
         self.surges = surges
         self.absences = absences
         self.targets = targets
+        self.hourlyTargets = hourlyTargets
     }
 }
 
@@ -148,12 +152,15 @@ public struct Centre: Sendable {
     public var neighbours: [String]
     public var latitude: Double?
     public var longitude: Double?
+    /// The fewest consoles `size` may leave on shift in an hour in which the centre answers its own
+    /// callers (lone-working and safeguarding rules; ≥ 0).
+    public var minConsoles: Int
 
     public init(
         code: String, name: String, callsPerDay: Double, staffing: Staffing = .allDay(2),
         queueCapacity: Int? = nil,
         patience: Distribution? = nil, profiles: [CallProfile], neighbours: [String] = [],
-        latitude: Double? = nil, longitude: Double? = nil
+        latitude: Double? = nil, longitude: Double? = nil, minConsoles: Int = 1
     ) {
         self.code = code
         self.name = name
@@ -165,6 +172,7 @@ public struct Centre: Sendable {
         self.neighbours = neighbours
         self.latitude = latitude
         self.longitude = longitude
+        self.minConsoles = minConsoles
     }
 
     /// Long-run offered load in Erlangs: the mean number of consoles its callers keep busy.
@@ -187,6 +195,20 @@ public enum Routing: Sendable, Equatable {
     /// `main` except in the clock hours of `periods`, where each period's policy is in force
     /// (docs/model.md, "Routing by time of day").
     indirect case byTimeOfDay(main: Routing, periods: [RoutingPeriod])
+}
+
+extension Scenario {
+    /// Whether a run judges figures by hour: hourly targets, or whole-day targets whose hours a
+    /// peak warning looks at.
+    public var judgesHours: Bool { !hourlyTargets.isEmpty || targets.contains { !$0.nationalOnly && $0.measure.isHourly } }
+}
+
+extension Routing {
+    /// The policy in force in clock hour `hour` (0 ... 23): a period's, else the main one.
+    public func inForce(hour: Int) -> Routing {
+        guard case .byTimeOfDay(let main, let periods) = self else { return self }
+        return periods.first { $0.covers(hour: hour) }?.policy ?? main
+    }
 }
 
 /// Clock hours of every day in which a routing policy is in force: `[from, to)` in whole hours,

@@ -9,43 +9,63 @@ public enum Simulator {
     /// Runs `scenario`'s replications by the precision rule (docs/model.md, "Targets and how they
     /// are decided"): a first batch of `replications`, then, while a target is undecided and the
     /// cap `maxReplications` is not reached, as many again (n, 2n, 4n, … capped), as long as the
-    /// doubled run stays within `Scenario.maxCallsPerRun` calls (and, with `hourlyCentres`,
-    /// `Scenario.maxHourFiguresPerRun` figures by hour). Targets are decided at the `Confidence`
+    /// doubled run stays within `Scenario.maxCallsPerRun` calls (and `hourFigureLimit`). Targets are decided at the `Confidence`
     /// of the looks this rule may take. Replication i
     /// always uses the same streams, so the result equals a plain run with the final number,
     /// whatever `jobs` is.
     /// - Parameters:
     ///   - jobs: replications run at once (≥ 1).
-    ///   - hourlyCentres: centres whose KPIs are also estimated by the hour of day calls arrived.
+    ///   - hourlyCentres: centres whose KPIs are also estimated by the hour of day calls arrived;
+    ///     by default every centre when the scenario judges hours (`Scenario.judgesHours`), else none.
+    ///   - hourFigureLimit: the most figures by hour (replications × centres × 24) the run may
+    ///     extend to (sizing by hour bounds its work so).
     ///   - undecided: whether the result still holds an undecided decision; by default, whether
     ///     any target is undecided. Sizing passes the decisions it makes.
     ///   - progress: called after each replication ends with the replications done so far and the
     ///     calls they simulated.
     public static func run(
-        _ scenario: Scenario, jobs: Int = 1, hourlyCentres: [Int] = [],
+        _ scenario: Scenario, jobs: Int = 1, hourlyCentres: [Int]? = nil, hourFigureLimit: Int? = nil,
         undecided: ((RunResult) -> Bool)? = nil,
         progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)? = nil
     ) async -> RunResult {
         let started = Date()
+        let hourlyCentres = hourlyCentres ?? (scenario.judgesHours ? Array(scenario.centres.indices) : [])
         var summaries: [ReplicationSummary] = []
+        // Figures by hour are gathered as replications end and not kept with them: memory stays flat.
+        var hours = HourFigures(centres: hourlyCentres)
         var wanted = scenario.replications
         let confidence = Confidence(
             firstBatch: scenario.replications, cap: scenario.maxReplications, sequential: scenario.precision > 0)
         while true {
-            summaries += await batch(
+            for var summary in await batch(
                 scenario, replications: summaries.count..<wanted, jobs: jobs, hourlyCentres: hourlyCentres,
-                calls: summaries.reduce(0) { $0 + $1.arrivals }, progress: progress)
+                calls: summaries.reduce(0) { $0 + $1.arrivals }, progress: progress
+            ) {
+                hours.add(summary)
+                summary.centreHours = []
+                summary.totalHours = []
+                summaries.append(summary)
+            }
             var ran = scenario
             ran.replications = wanted
-            let result = RunResult(
-                scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started), confidence: confidence)
-            if result.overload != nil { return result }
-            let open = undecided?(result) ?? result.targets.contains { $0.state == .undecided }
-            // Doubling doubles the calls: never past the work a run may take (Scenario.maxCallsPerRun).
-            // … nor past the figures by hour a run may keep in memory (Scenario.maxHourFiguresPerRun).
-            let affordable = Double(2 * result.simulatedCalls) <= Scenario.maxCallsPerRun
-                && 2 * wanted * hourlyCentres.count * 24 <= Scenario.maxHourFiguresPerRun
-            guard open, scenario.precision > 0, wanted < scenario.maxReplications, affordable else { return result }
+            func result(hours: HourFigures) -> RunResult {
+                RunResult(
+                    scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started), confidence: confidence,
+                    hours: hours)
+            }
+            // Without hourly targets (or a caller's own decisions) the hours decide nothing until the
+            // end, where the peak warning reads them: a look reads only the whole-day figures.
+            let hoursDecide = undecided != nil || !scenario.hourlyTargets.isEmpty
+            let look = result(hours: hoursDecide ? hours : HourFigures(centres: []))
+            if look.overload != nil { return look }
+            let open = undecided?(look) ?? look.targets.contains { $0.state == .undecided }
+            // Doubling doubles the calls: never past the work a run may take (Scenario.maxCallsPerRun),
+            // nor, when the caller bounds it (sizing by hour), past `hourFigureLimit` figures by hour.
+            let affordable = Double(2 * look.simulatedCalls) <= Scenario.maxCallsPerRun
+                && 2 * wanted * hourlyCentres.count * 24 <= (hourFigureLimit ?? .max)
+            guard open, scenario.precision > 0, wanted < scenario.maxReplications, affordable else {
+                return hoursDecide || hourlyCentres.isEmpty ? look : result(hours: hours)
+            }
             wanted = min(2 * wanted, scenario.maxReplications)
         }
     }

@@ -35,6 +35,9 @@ struct Tallies {
     /// The callers of the centres in `hourlyCentres` by the hour of day they arrived
     /// (`slot × 24 + hour`, slots in that list's order), for sizing shift plans; empty otherwise.
     let centreHours: Table<CallTally>
+    /// Those centres' callers together by the hour of day they arrived (24; empty when none):
+    /// the total's hours when every centre is tallied.
+    let totalHours: Table<CallTally>
     let hourlyCentres: [Int]
     /// Each centre's slot in `hourlyCentres`, or −1.
     let hourlySlot: Table<Int>
@@ -45,6 +48,7 @@ struct Tallies {
         centres = Table(repeating: CallTally(), count: scenario.centres.count)
         types = Table(repeating: CallTally(), count: scenario.callTypes.count)
         centreHours = Table(repeating: CallTally(), count: hourlyCentres.count * 24)
+        totalHours = Table(repeating: CallTally(), count: hourlyCentres.isEmpty ? 0 : 24)
         self.hourlyCentres = hourlyCentres
         var slots = Array(repeating: -1, count: scenario.centres.count)
         for (slot, centre) in hourlyCentres.enumerated() { slots[centre] = slot }
@@ -62,6 +66,7 @@ struct Tallies {
         types[Int(caller.type)].count(outcome, of: caller, within: within)
         if centreHours.count > 0, hourlySlot[centre] >= 0 {
             centreHours[hourlySlot[centre] * 24 + hour].count(outcome, of: caller, within: within)
+            totalHours[hour].count(outcome, of: caller, within: within)
         }
         hours.hours[hour].count(outcome, within: within)
     }
@@ -87,6 +92,7 @@ struct Tallies {
             types: types.elements.map { $0.scope(consoleTime: nil) },
             hours: hours.figures(consoleTime: consoleTimeByHour),
             hourlyCentres: hourlyCentres, centreHours: centreHours.elements.map { $0.scope(consoleTime: nil) },
+            totalHours: totalHours.elements.map { $0.scope(consoleTime: nil) },
             waitSurvival: total.waits.countsAbove(Curves.waitPoints(threshold: threshold)).map {
                 Ratio(Double($0), of: Double(total.waits.count))
             },
@@ -176,7 +182,10 @@ public struct ReplicationSummary: Sendable {
     /// The centres whose callers were tallied by the hour of day they arrived, and their figures
     /// (`slot × 24 + hour`, utilisation `nil`).
     public let hourlyCentres: [Int]
-    public let centreHours: [ScopeFigures]
+    public internal(set) var centreHours: [ScopeFigures]
+    /// The callers of all those centres together by the hour of day they arrived (24; empty when
+    /// none): the total's hours when every centre was tallied.
+    public internal(set) var totalHours: [ScopeFigures]
     /// Answered callers who waited longer than each of `Curves.waitPoints`, of all answered.
     public let waitSurvival: [Ratio]
     /// Events processed.

@@ -30,6 +30,9 @@ public struct Target: Sendable, Equatable {
         /// `true` when the figure must be at least the threshold, `false` when at most.
         public var isMinimum: Bool { self == .serviceLevel }
 
+        /// `true` for the measures `hourly_targets` may set (judged on an hour's calls).
+        public var isHourly: Bool { [.serviceLevel, .abandonmentRate, .asa, .waitP95].contains(self) }
+
         /// `true` when the threshold is a duration (seconds).
         public var isDuration: Bool { [.asa, .waitP95, .escalationDelayP95].contains(self) }
     }
@@ -76,6 +79,17 @@ public struct TargetResult: Sendable {
     public let estimate: Estimate
     /// Judged with the run's precision.
     public let state: TargetState
+    /// For an hourly target, the clock hour (0 ... 23) whose calls it is judged on; `nil` for the
+    /// whole day.
+    public let hour: Int?
+
+    public init(scope: String, target: Target, estimate: Estimate, state: TargetState, hour: Int? = nil) {
+        self.scope = scope
+        self.target = target
+        self.estimate = estimate
+        self.state = state
+        self.hour = hour
+    }
 
     /// The point estimate is on the side of the threshold that must hold (`false` when there is none).
     public var onTheRightSide: Bool {
@@ -131,8 +145,10 @@ extension Target {
     }
 
     /// The result of this target in `scope`, from the scope's KPI estimates.
-    public func result(scope: String, kpis: [Estimate], horizon: Double, precision: Double) -> TargetResult {
+    /// - Parameter hour: the clock hour `kpis` are of, for an hourly target.
+    public func result(scope: String, kpis: [Estimate], horizon: Double, precision: Double, hour: Int? = nil) -> TargetResult {
         let estimate = estimate(from: kpis, horizon: horizon)
-        return TargetResult(scope: scope, target: self, estimate: estimate, state: state(of: estimate, precision: precision))
+        return TargetResult(
+            scope: scope, target: self, estimate: estimate, state: state(of: estimate, precision: precision), hour: hour)
     }
 }

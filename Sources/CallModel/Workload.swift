@@ -7,10 +7,10 @@ extension Scenario {
     /// the precision rule does not double the replications past it (about 20 s on one core,
     /// 10 s on two), so every run answers in bounded time.
     public static let maxCallsPerRun = 1e8
-    /// The most figures by the hour of day (centre-hours × replications) a run keeps: each
-    /// replication's figures for every centre-hour stay in memory until the run ends (about a
-    /// kilobyte each, so about 25 MB), and the precision rule does not double the replications
-    /// past it.
+    /// The most figures by the hour of day (centre-hours × replications) sizing by hour lets a
+    /// candidate run extend to: the precision rule does not double its replications past it, so
+    /// that a by-hour search of many centres stays bounded in time. (Memory is flat whatever the
+    /// count: `HourFigures` streams them.)
     public static let maxHourFiguresPerRun = 25_000
     /// The most callers a replication keeps at once (waiting, or waiting to call again): about
     /// half a gigabyte. A run that reaches it stops with an `Overload`.

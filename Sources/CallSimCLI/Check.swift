@@ -11,7 +11,10 @@ extension CallSim {
             discussion: """
                 Every target of the scenario is judged for the total and for every centre (national_targets \
                 for the total only) on its 95 % interval: met, borderline-met (passes), borderline-missed, \
-                undecided or missed (fail), or not estimated (listed). Replications double while a target is \
+                undecided or missed (fail), or not estimated (listed). hourly_targets are judged the same way in \
+                every clock hour (rows with "hour"); without them, whole-day targets missed in some hours are \
+                named in a warning on stderr (and under "warnings" in JSON) that does not fail the check. \
+                Replications double while a target is \
                 undecided (--precision, --max-replications). With --baseline, an earlier report.json of the same \
                 scenario, each target's KPI and the total's abandonment rate, service level, ASA and mean wait \
                 must not be worse, nor utilisation move, by more than --tolerance (relative) with significance at \
@@ -64,7 +67,7 @@ extension CallSim {
             let text: String
             switch format {
             case .text: text = CheckReport.text(rows)
-            case .json: text = CheckReport.json(rows).text()
+            case .json: text = CheckReport.json(rows, warnings: result.peakWarnings).text()
             case .markdown: text = CheckReport.markdown(rows, scenario: scenario.name)
             case .github: text = CheckReport.github(rows, scenario: scenario.name)
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CallModel
 import ScenarioFile
 
@@ -67,9 +68,13 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// `result`, unless a replication stopped with too many callers at once: then an error at the
-    /// centre whose queue grew, and nothing is reported.
+    /// centre whose queue grew, and nothing is reported. Its peak warnings (whole-day targets
+    /// missed in some hours) go to stderr.
     func checked(_ result: RunResult) throws -> RunResult {
-        guard let overload = result.overload else { return result }
+        guard let overload = result.overload else {
+            for warning in result.peakWarnings { FileHandle.standardError.write(Data((warning.message + "\n").utf8)) }
+            return result
+        }
         let centre = result.scenario.centres[overload.centre]
         throw ScenarioReader.error(
             atCentre: overload.centre, of: scenario,

@@ -16,7 +16,10 @@ extension CallSim {
                 is what `callsim check` of the sized scenario sees. Under local routing each centre is sized on its \
                 own; under overflow, pooled or time-of-day routing the centres are sized together. --by-hour sizes a shift plan \
                 (consoles in each hour of the day), each hour's targets judged on the calls arriving in it. \
-                --write saves the scenario with the sized consoles, comments and layout kept.
+                --write saves the scenario with the sized consoles, comments and layout kept. min_consoles (or \
+                --min-consoles) keeps that many on shift in every hour a centre answers its own callers. Exit status \
+                1 when a target cannot be met within --max-consoles or the answer fails one (the total then says \
+                "at least").
                 """)
 
         @OptionGroup var options: ScenarioOptions
@@ -26,6 +29,11 @@ extension CallSim {
 
         @Flag(help: "Size a shift plan: the fewest consoles in each hour of the day.")
         var byHour = false
+
+        @Option(help: ArgumentHelp(
+            "The fewest consoles a centre may have on shift in an hour it answers its own callers (overrides min_consoles).",
+            valueName: "n"))
+        var minConsoles: Int?
 
         @Option(help: ArgumentHelp("Write the scenario with the sized consoles to this file.", valueName: "file"))
         var write: String?
@@ -37,10 +45,14 @@ extension CallSim {
 
         func validate() throws {
             guard (1...100_000).contains(maxConsoles) else { throw ValidationError("--max-consoles must be from 1 to 100000") }
+            if let minConsoles, !(0...maxConsoles).contains(minConsoles) {
+                throw ValidationError("--min-consoles must be a whole number from 0 to --max-consoles (\(maxConsoles))")
+            }
         }
 
         func run() async throws {
-            let scenario = try options.load(requireStable: false)  // today's consoles may be too few
+            var scenario = try options.load(requireStable: false)  // today's consoles may be too few
+            if let minConsoles { for index in scenario.centres.indices { scenario.centres[index].minConsoles = minConsoles } }
             guard !scenario.targets.isEmpty else {
                 throw InputError(description: "\(options.scenario): the scenario has no `targets` or `national_targets`: nothing to size for")
             }
@@ -53,6 +65,8 @@ extension CallSim {
             let text = format == .json
                 ? SizeReport.json(outcome, original: scenario).text() : SizeReport.text(outcome, original: scenario)
             FileHandle.standardOutput.write(Data(text.utf8))
+            // 0 only when the answer meets every target (docs/model.md, "Sizing").
+            if !outcome.unreachable.isEmpty || outcome.result.targets.contains(where: { $0.state.fails }) { throw ExitCode(1) }
         }
 
         func writeScenario(_ outcome: ConsoleSizing.Outcome, to path: String) throws {

@@ -18,6 +18,8 @@ public enum Style {
     public static let grid = "#e3e3e3"
     public static let text = "#222"
     public static let muted = "#666"
+    /// What fails a target (vermillion, as the second series colour).
+    public static let failing = "#D55E00"
     /// Series colours, told apart also by people with the common colour-vision deficiencies (Okabe–Ito).
     public static let series = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
     public static let fontSize = 11.0

@@ -9,6 +9,8 @@ public struct CheckRow: Sendable {
     public let scope: String
     /// The figure's name: a KPI key, or `urgent_lost_per_year`.
     public let kpi: String
+    /// For an hourly target, the clock hour it is judged in; `nil` for the whole day.
+    public let hour: Int?
     /// `min` or `max` for a target; `baseline` for a regression check.
     public let bound: String
     /// The target's threshold, or the baseline's estimate for a regression check.
@@ -92,6 +94,7 @@ public enum CheckReport {
         var rows: [CheckRow] = []
         for target in result.targets {
             let measure = target.target.measure
+            let at = target.hour.map { " at \(HourGroups.text([$0]))" } ?? ""
             let figure = baseline?.figure(scope: target.scope, kpi: measure.kpi)
             let scale = measure == .urgentLostPerYear ? 365 * 86_400 / result.scenario.horizon : 1
             let unit = FigureText.unit(of: measure)
@@ -100,19 +103,19 @@ public enum CheckReport {
             let message: String
             switch target.state {
             case .met: message = ""
-            case .borderlineMet: message = "borderline: \(estimate) meets \(bound) but its interval reaches past it"
-            case .notEstimated: message = "not estimated: too few observations in this scope"
-            case .undecided: message = "undecided: \(estimate) against \(bound): raise precision or replications"
+            case .borderlineMet: message = "borderline: \(estimate)\(at) meets \(bound) but its interval reaches past it"
+            case .notEstimated: message = "not estimated: too few observations in this scope\(at)"
+            case .undecided: message = "undecided: \(estimate)\(at) against \(bound): raise precision or replications"
             case .borderlineMissed, .missed:
-                message = "\(target.state.rawValue): \(measure.reportedKey) \(estimate) against \(bound)"
+                message = "\(target.state.rawValue): \(measure.reportedKey) \(estimate)\(at) against \(bound)"
             }
             rows.append(CheckRow(
-                scope: target.scope, kpi: measure.reportedKey, bound: measure.isMinimum ? "min" : "max",
+                scope: target.scope, kpi: measure.reportedKey, hour: target.hour, bound: measure.isMinimum ? "min" : "max",
                 threshold: target.target.threshold, estimate: target.estimate,
                 baseline: figure?.mean.map { $0 * scale }, state: target.state, passed: !target.state.fails, message: message))
         }
         guard let baseline else { return rows }
-        var compared: [(scope: String, kpi: KPI)] = result.targets.map { ($0.scope, $0.target.measure.kpi) }
+        var compared: [(scope: String, kpi: KPI)] = result.targets.filter { $0.hour == nil }.map { ($0.scope, $0.target.measure.kpi) }
         compared += alwaysCompared.map { ("total", $0) }
         var seen = Set<String>()
         compared = compared.filter { seen.insert("\($0.scope)/\($0.kpi.rawValue)").inserted }
@@ -141,7 +144,7 @@ public enum CheckReport {
         for (test, significant) in zip(tests, significant) {
             let regressed = test.worse && significant
             rows.append(CheckRow(
-                scope: test.scope, kpi: test.kpi.rawValue, bound: "baseline", threshold: test.base, estimate: test.current,
+                scope: test.scope, kpi: test.kpi.rawValue, hour: nil, bound: "baseline", threshold: test.base, estimate: test.current,
                 baseline: test.base, state: nil, passed: !regressed,
                 message: regressed ? "\(test.kpi.rawValue) \(KPIText.text(test.current, test.kpi)) regressed from the baseline's "
                     + "\(KPIText.text(test.base, test.kpi)) (\(worse(test.kpi) == .eitherWay ? "moved" : "worse") by more than "
@@ -159,18 +162,47 @@ public enum CheckReport {
 
     /// A row as `scope, kpi, bound, threshold, estimate ± ci95, state`.
     static func cells(_ row: CheckRow) -> [String] {
-        [row.scope, row.kpi, row.bound, FigureText.text(row.threshold, FigureText.unit(ofKey: row.kpi)),
+        [row.scope + (row.hour.map { " " + HourGroups.text([$0]) } ?? ""), row.kpi, row.bound, FigureText.text(row.threshold, FigureText.unit(ofKey: row.kpi)),
          describe(row.estimate, row.kpi), row.state?.rawValue ?? (row.passed ? "no regression" : "regressed")]
     }
 
     static let header = ["scope", "kpi", "bound", "threshold", "estimate", "state"]
 
-    /// Targets not estimated, one line per KPI with the scopes.
+    /// Targets not estimated, one line per KPI with the scopes (and, for hourly targets, the hours).
     static func notEstimated(_ rows: [CheckRow]) -> [String] {
         let skipped = rows.filter { $0.state == .notEstimated }
         return Set(skipped.map(\.kpi)).sorted().map { kpi in
-            let scopes = skipped.filter { $0.kpi == kpi }.map(\.scope)
-            return "Not estimated (too few observations): \(kpi) at \(scopes.count) scope(s): \(scopes.joined(separator: ", "))"
+            var scopes: [(scope: String, hours: [Int])] = []
+            for row in skipped where row.kpi == kpi {
+                if let index = scopes.firstIndex(where: { $0.scope == row.scope }) {
+                    if let hour = row.hour { scopes[index].hours.append(hour) }
+                } else {
+                    scopes.append((row.scope, row.hour.map { [$0] } ?? []))
+                }
+            }
+            let named = scopes.map { $0.hours.isEmpty ? $0.scope : "\($0.scope) at \(HourGroups.text($0.hours))" }
+            return "Not estimated (too few observations): \(kpi) at \(scopes.count) scope(s): \(named.joined(separator: "; "))"
+        }
+    }
+
+    /// The hourly rows in `rows` grouped by scope, figure and state: "CJ abandonment_rate ≤ 5 %:
+    /// missed at 18–20 h, 7.4–9.8 %".
+    static func hourLines(_ rows: [CheckRow]) -> [String] {
+        var groups: [(scope: String, kpi: String, bound: String, threshold: Double?, state: TargetState?, hours: [Int], estimates: [Estimate])] = []
+        for row in rows {
+            guard let hour = row.hour else { continue }
+            if let index = groups.firstIndex(where: { $0.scope == row.scope && $0.kpi == row.kpi && $0.state == row.state }) {
+                groups[index].hours.append(hour)
+                groups[index].estimates.append(row.estimate)
+            } else {
+                groups.append((row.scope, row.kpi, row.bound, row.threshold, row.state, [hour], [row.estimate]))
+            }
+        }
+        return groups.map { group in
+            let unit = FigureText.unit(ofKey: group.kpi)
+            let bound = "\(group.bound == "min" ? "≥" : "≤") \(FigureText.text(group.threshold, unit))"
+            return "\(group.scope) \(group.kpi) \(bound): \(group.state?.rawValue ?? "") at \(HourGroups.text(group.hours)), "
+                + HourGroups.range(group.estimates, unit)
         }
     }
 
@@ -190,8 +222,13 @@ public enum CheckReport {
     public static func text(_ rows: [CheckRow]) -> String {
         let (failing, borderline) = shown(rows)
         var out = ""
-        if !failing.isEmpty { out += "Failing\n" + TableReports.aligned([header] + failing.map(cells)) + "\n" }
-        if !borderline.isEmpty { out += "Borderline (pass)\n" + TableReports.aligned([header] + borderline.map(cells)) + "\n" }
+        for (title, shown) in [("Failing", failing), ("Borderline (pass)", borderline)] {
+            let day = shown.filter { $0.hour == nil }, hours = hourLines(shown)
+            if !day.isEmpty || !hours.isEmpty { out += title + "\n" }
+            if !day.isEmpty { out += TableReports.aligned([header] + day.map(cells)) }
+            if !hours.isEmpty { out += (day.isEmpty ? "" : "By hour\n") + hours.map { "  " + $0 + "\n" }.joined() }
+            if !day.isEmpty || !hours.isEmpty { out += "\n" }
+        }
         out += notEstimated(rows).map { $0 + "\n" }.joined()
         return out + verdict(rows) + "\n"
     }
@@ -219,7 +256,25 @@ public enum CheckReport {
             return out
         }
         var out = ""
-        for row in rows {
+        func level(_ row: CheckRow) -> String? {
+            if !row.passed { return "error" } else if row.state == .borderlineMet { return "warning" }
+            else if row.state == .notEstimated { return "notice" } else { return nil }
+        }
+        // Hourly rows: one annotation per scope, figure and level, naming the hours.
+        var hourly: [(level: String, scope: String, kpi: String, rows: [CheckRow])] = []
+        for row in rows where row.hour != nil {
+            guard let level = level(row) else { continue }
+            if let index = hourly.firstIndex(where: { $0.level == level && $0.scope == row.scope && $0.kpi == row.kpi }) {
+                hourly[index].rows.append(row)
+            } else {
+                hourly.append((level, row.scope, row.kpi, [row]))
+            }
+        }
+        for group in hourly {
+            let title = escape("callsim check: \(group.scope) \(group.kpi) by hour", property: true)
+            out += "::\(group.level) title=\(title)::\(escape("\(scenario): " + hourLines(group.rows).joined(separator: "; ")))\n"
+        }
+        for row in rows where row.hour == nil {
             let level: String
             if !row.passed { level = "error" } else if row.state == .borderlineMet { level = "warning" }
             else if row.state == .notEstimated { level = "notice" } else { continue }
@@ -232,18 +287,21 @@ public enum CheckReport {
         return out + verdict(rows) + "\n"
     }
 
-    /// `check --format json`.
-    public static func json(_ rows: [CheckRow]) -> JSON {
+    /// `check --format json`: the rows (hourly ones carry `hour`), and the peak warnings.
+    public static func json(_ rows: [CheckRow], warnings: [PeakWarning] = []) -> JSON {
         .object([
             ("passed", .bool(rows.allSatisfy(\.passed))),
             ("results", .array(rows.map { row in
                 .object([
-                    ("scope", .string(row.scope)), ("kpi", .string(row.kpi)), ("bound", .string(row.bound)),
+                    ("scope", .string(row.scope)), ("kpi", .string(row.kpi)),
+                ] + (row.hour.map { [("hour", JSON.number(Double($0)))] } ?? []) + [
+                    ("bound", .string(row.bound)),
                     ("threshold", .number(row.threshold)), ("estimate", .number(row.estimate.mean)),
                     ("ci95", .number(row.estimate.ci95)), ("baseline", .number(row.baseline)),
                     ("state", row.state.map { .string($0.rawValue) } ?? .null), ("passed", .bool(row.passed)),
                 ])
             })),
+            ("warnings", .array(warnings.map(\.json))),
         ])
     }
 
@@ -264,6 +322,7 @@ public enum CheckReport {
             out += "  <testsuite name=\"\(escape(scope))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" errors=\"0\" skipped=\"\(skipped)\">\n"
             for row in cases {
                 let name = "\(row.kpi) \(row.bound) \(row.threshold.map { JSON.format($0) } ?? "")"
+                    + (row.hour.map { " at \(HourGroups.text([$0]))" } ?? "")
                 out += "    <testcase classname=\"\(escape(scenario)).\(escape(scope))\" name=\"\(escape(name))\" time=\"0\""
                 if row.state == .notEstimated {
                     out += ">\n      <skipped message=\"\(escape(row.message))\"/>\n    </testcase>\n"

@@ -22,7 +22,7 @@ public enum HTMLReport {
         body += section("map", "Map of the centres", ReportCharts.map(view, kpi: .serviceLevel, id: "map-service-level", title: "Service level by centre")
                         + ReportCharts.map(view, kpi: .abandonmentRate, id: "map-abandonment", title: "Abandonment by centre"))
         body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
-        if !view.targets.isEmpty { body += section("targets", "Targets", targetTable(view)) }
+        if !view.dayTargets.isEmpty { body += section("targets", "Targets", targetTable(view)) }
         return document(title: "callsim — \(view.scenario)", body: body)
     }
 
@@ -41,7 +41,7 @@ public enum HTMLReport {
                         "<div class=\"pair\">" + ReportCharts.map(a, kpi: .serviceLevel, id: "map-a", title: "A: service level by centre")
                         + ReportCharts.map(b, kpi: .serviceLevel, id: "map-b", title: "B: service level by centre") + "</div>")
         body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
-        if !a.targets.isEmpty || !b.targets.isEmpty {
+        if !a.dayTargets.isEmpty || !b.dayTargets.isEmpty {
             body += section("targets", "Targets", "<h3>A</h3>" + targetTable(a) + "<h3>B</h3>" + targetTable(b))
         }
         return document(title: "callsim — compare \(a.scenario) and \(b.scenario)", body: body)
@@ -139,7 +139,7 @@ public enum HTMLReport {
             out += "<div class=\"card\"><b>\(text(view.total[kpi], kpi, perDay: perDay))</b><span>\(escape(label))</span></div>"
         }
         out += "</div>"
-        let judged = view.targets.filter { $0.met != nil }
+        let judged = view.dayTargets.filter { $0.met != nil }
         if !judged.isEmpty {
             let missed = judged.filter { $0.met == false }.count  // every scope of every target
             out += "<p class=\"\(missed == 0 ? "pass" : "fail")\">\(judged.count - missed) of \(judged.count) targets met"
@@ -197,9 +197,9 @@ public enum HTMLReport {
     /// One row per target: the total, how many centres meet it and the worst; then every miss.
     static func targetTable(_ view: ReportView) -> String {
         var measures: [Target.Measure] = []
-        for row in view.targets where !measures.contains(row.measure) { measures.append(row.measure) }
+        for row in view.dayTargets where !measures.contains(row.measure) { measures.append(row.measure) }
         let summary = measures.map { measure -> [String] in
-            let rows = view.targets.filter { $0.measure == measure }
+            let rows = view.dayTargets.filter { $0.measure == measure }
             let centres = rows.filter { $0.scope != "total" && $0.met != nil }
             let worst = centres.max { a, b in
                 let (x, y) = (a.estimate ?? 0, b.estimate ?? 0)
@@ -212,7 +212,7 @@ public enum HTMLReport {
                     worst.map { escape($0.scope) + " " + targetCells($0)[1] } ?? "–"]
         }
         var out = table(["target", "bound", "total", "result", "centres meeting it", "worst centre"], summary)
-        let missed = view.targets.filter { $0.met == false }
+        let missed = view.dayTargets.filter { $0.met == false }
         if !missed.isEmpty {
             out += "<p class=\"fail\">Missed</p>" + table(["scope", "target", "bound", "estimate", "result"], missed.map { row in
                 [escape(row.scope), escape(row.measure.reportedKey)] + targetCells(row)

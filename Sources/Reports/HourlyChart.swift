@@ -25,11 +25,14 @@ public struct HourlyChart: Sendable {
     public let series: [Series]
     /// The service-level target, drawn as a dashed line.
     public let target: Double?
+    /// Hours in which an hourly target fails (at some scope), marked under the service level.
+    public let failingHours: Set<Int>
 
-    public init(series: [Series], target: Double?) {
-        precondition(!series.isEmpty)
+    public init(series: [Series], target: Double?, failingHours: Set<Int> = []) {
+        precondition(!series.isEmpty && failingHours.allSatisfy { (0..<24).contains($0) })
         self.series = series
         self.target = target
+        self.failingHours = failingHours
     }
 
     public func render(id: String, width: Double = 720) -> String {
@@ -76,6 +79,15 @@ public struct HourlyChart: Sendable {
         if let target {
             svg.line(x1: bottom.left, y1: share(target), x2: bottom.right, y2: share(target), stroke: Style.muted, width: 1.5, dash: "6 4")
             svg.text("target \(ChartLabel.percent(target))", x: bottom.right, y: share(target) - 4, anchor: .end, size: 10, fill: Style.muted)
+        }
+        // Hours failing an hourly target: a shaded band behind the service level, and a mark under the axis.
+        for hour in failingHours.sorted() {
+            svg.rect(x: hours.range.0 + Double(hour) * hours.step, y: bottom.top, width: hours.step, height: bottom.height,
+                     fill: Style.failing, extra: [("fill-opacity", "0.12")])
+            svg.text("✕", x: hours.centre(hour), y: bottom.top - 4, anchor: .middle, size: 10, fill: Style.failing)
+        }
+        if !failingHours.isEmpty {
+            svg.text("✕ an hourly target fails", x: bottom.left, y: bottom.top - 4, anchor: .start, size: 10, fill: Style.failing)
         }
         for (index, run) in series.enumerated() {
             let colour = Style.series[index % Style.series.count]

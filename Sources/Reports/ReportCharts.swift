@@ -13,7 +13,9 @@ enum ReportCharts {
             let capacity = view.hours.map { Double($0.consoles ?? 0) * perConsole }
             return HourlyChart.Series(name: run.name, offered: offered, capacity: capacity, serviceLevel: view.hours.map { $0[.serviceLevel].mean })
         }
-        return HourlyChart(series: series, target: runs[0].view.target(.serviceLevel)).render(id: "chart-hourly")
+        return HourlyChart(
+            series: series, target: runs[0].view.target(.serviceLevel), failingHours: runs[0].view.failingHours
+        ).render(id: "chart-hourly")
     }
 
     /// The survival curve of waits; the axis in seconds, or in minutes when waits run past 5 minutes.

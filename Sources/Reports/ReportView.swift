@@ -51,6 +51,8 @@ public struct ReportView {
         public let threshold: Double
         public let estimate: Double?, ci95: Double?
         public let state: TargetState?
+        /// For an hourly target, the clock hour it was judged in.
+        public let hour: Int?
 
         /// `true` when the target holds (met or borderline-met), `false` when it fails, `nil` when
         /// it was not estimated.
@@ -119,7 +121,9 @@ public struct ReportView {
             else { return nil }
             return TargetRow(
                 scope: scope, measure: measure, threshold: threshold,
-                estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double, state: (row["state"] as? String).flatMap(TargetState.init(rawValue:)))
+                estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double,
+                state: (row["state"] as? String).flatMap(TargetState.init(rawValue:)),
+                hour: (row["hour"] as? Int).flatMap { (0..<24).contains($0) ? $0 : nil })
         }
         guard hours.count == 24 else { throw ReportError(description: "\(source): the report has no 24 by_hour rows") }
     }
@@ -136,5 +140,11 @@ public struct ReportView {
     public var days: Double { horizon / 86_400 }
 
     /// The threshold of the target of `measure` on all scopes, if any.
-    public func target(_ measure: Target.Measure) -> Double? { targets.first { $0.measure == measure }?.threshold }
+    public func target(_ measure: Target.Measure) -> Double? { dayTargets.first { $0.measure == measure }?.threshold }
+
+    /// The whole-day targets' rows.
+    public var dayTargets: [TargetRow] { targets.filter { $0.hour == nil } }
+
+    /// The clock hours in which some hourly target fails, at some scope.
+    public var failingHours: Set<Int> { Set(targets.compactMap { $0.met == false ? $0.hour : nil }) }
 }

@@ -54,6 +54,7 @@ public enum ResultDocument {
         document.append(("targets", .array(result.targets.map { row in
             .object([
                 ("scope", .string(row.scope)),
+            ] + (row.hour.map { [("hour", JSON.number(Double($0)))] } ?? []) + [
                 ("kpi", .string(row.target.measure.reportedKey)),
                 ("bound", .string(row.target.measure.isMinimum ? "min" : "max")),
                 ("threshold", .number(row.target.threshold)),

@@ -33,8 +33,10 @@ public enum SizeReport {
                 + kpis.map { KPIText.text(result.centres[index].kpis[$0.index], $0) }
         }
         let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? $1.staffing.consoleHours : $1.staffing.peak) }
-        let totalBorderline = result.targets.contains { $0.scope == "total" && $0.state == .borderlineMet }
-        rows.append(["total", "all centres", String(nowTotal), String(plan.totalShown) + (totalBorderline ? " *" : ""), String(erlang.totalShown)]
+        let totalBorderline = result.targets.contains { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet }
+        // With a centre unreachable within --max-consoles, the total is only a lower bound.
+        let totalNeeded = (outcome.unreachable.isEmpty ? "" : "at least ") + String(plan.totalShown) + (totalBorderline ? " *" : "")
+        rows.append(["total", "all centres", String(nowTotal), totalNeeded, String(erlang.totalShown)]
             + (bound ? ["", "", ""] : []) + kpis.map { KPIText.text(result.total[$0.index], $0) })
         out += TableReports.aligned([header] + rows)
         if plan.byHour {
@@ -115,7 +117,7 @@ public enum SizeReport {
             })),
             ("total", .object([
                 ("kpis", .object(ResultDocument.kpis(result.total))),
-                ("borderline", .bool(result.targets.contains { $0.scope == "total" && $0.state == .borderlineMet })),
+                ("borderline", .bool(result.targets.contains { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet })),
                 ("next_console", outcome.nextConsole.map { .string(result.centres[$0].code) } ?? .null),
             ])),
             ("unreachable", .array(outcome.unreachable.map { .string($0) })),
@@ -139,27 +141,33 @@ public enum SizeReport {
                     + "only just with one fewer (inside the decision zone, precision \(outcome.result.scenario.precision)); "
                     + "another seed may move these consoles")
         }
-        let onlyJust = outcome.result.targets.filter { $0.scope == "total" && $0.state == .borderlineMet }
+        let onlyJust = outcome.result.targets.filter { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet }
         if !onlyJust.isEmpty {
             notes.append("* the total meets \(onlyJust.map { $0.target.measure.reportedKey }.joined(separator: ", ")) only just "
                 + "(borderline-met): another seed may need one console more"
                 + (outcome.nextConsole.map { ", at \(outcome.result.centres[$0].code), where the next console helps most" } ?? ""))
         }
         let unestimated = outcome.result.targets.filter { $0.state == .notEstimated }
-        for (key, rows) in Dictionary(grouping: unestimated, by: { $0.target.measure.reportedKey }).sorted(by: { $0.key < $1.key }) {
+        for (key, rows) in Dictionary(grouping: unestimated.filter { $0.hour == nil }, by: { $0.target.measure.reportedKey })
+            .sorted(by: { $0.key < $1.key }) {
             notes.append("not estimated (too few observations pooled, so it decided nothing): \(key) at "
                 + rows.map(\.scope).joined(separator: ", "))
+        }
+        let unestimatedHours = HourGroups.groups(unestimated)
+        if !unestimatedHours.isEmpty {
+            notes.append("hourly targets not estimated (too few calls in the hour): "
+                + unestimatedHours.prefix(6).map(\.line).joined(separator: "; ") + (unestimatedHours.count > 6 ? "; …" : ""))
         }
         let missed = outcome.result.targets.filter { $0.state.fails }
         if missed.isEmpty {
             notes.append("every \(unestimated.isEmpty ? "" : "estimated ")target holds at the answer, for every centre and the total; "
                 + "`callsim check` of the sized scenario says the same")
         } else {
-            notes.append("targets not met at the answer (failing `check`): " + missed.map {
-                "\($0.scope) \($0.target.measure.reportedKey) (\($0.state.rawValue))"
-            }.joined(separator: ", "))
+            let day = missed.filter { $0.hour == nil }.map { "\($0.scope) \($0.target.measure.reportedKey) (\($0.state.rawValue))" }
+            notes.append("targets not met at the answer (failing `check`): "
+                + (day + HourGroups.groups(missed).map(\.line)).joined(separator: ", "))
             if missed.contains(where: { $0.state == .undecided }) {
-                notes.append("undecided: the run could not settle them within its replications (sizing by hour keeps at most "
+                notes.append("undecided: the run could not settle them within its replications (sizing by hour extends a run to at most "
                     + "\(Scenario.maxHourFiguresPerRun) centre-hour figures); `callsim check` with more replications decides them")
             }
         }

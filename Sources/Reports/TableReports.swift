@@ -55,7 +55,7 @@ public enum TableReports {
             return count > 0 ? "\(count) \(state.rawValue)" : nil
         }
         var out = "Targets: " + counts.joined(separator: ", ") + " (--verbose or report.md lists every one)\n"
-        let notMet = result.targets.filter { $0.state != .met }
+        let notMet = result.targets.filter { $0.state != .met && $0.hour == nil }
         var groups: [(key: String, state: TargetState, rows: [TargetResult])] = []
         for row in notMet {
             let key = row.target.measure.reportedKey
@@ -77,6 +77,10 @@ public enum TableReports {
                 }
             }
         }
+        // Hourly targets: one line per scope, target and state, naming the hours (at most 12 lines).
+        let hours = HourGroups.groups(result.targets.filter { $0.state != .met })
+        for group in hours.prefix(12) { out += "  by hour: \(group.line)\n" }
+        if hours.count > 12 { out += "  by hour: … and \(hours.count - 12) more (report.md lists them)\n" }
         return out
     }
 
@@ -104,7 +108,12 @@ public enum TableReports {
             ]
         })
         if !result.targets.isEmpty {
-            out += "\n## Targets\n\n" + table([targetHeader] + result.targets.map(KPIText.target))
+            out += "\n## Targets\n\n" + table([targetHeader] + result.targets.filter { $0.hour == nil }.map(KPIText.target))
+        }
+        let hours = HourGroups.groups(result.targets.filter { $0.state != .met })
+        if !hours.isEmpty || result.targets.contains(where: { $0.hour != nil }) {
+            out += "\n## Hourly targets\n\n"
+            out += hours.isEmpty ? "Every hour meets its hourly targets.\n" : hours.map { "- " + $0.line + "\n" }.joined()
         }
         return out
     }

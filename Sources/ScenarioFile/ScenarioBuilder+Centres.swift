@@ -5,7 +5,7 @@ extension ScenarioBuilder {
     /// One centre, with each call type's settings resolved: the type's beat the centre's, which
     /// beat the top level's, field by field.
     func centre(
-        _ field: Field, defaults: Settings, consoles: Staffing, capacity: Int?, types: [CallType],
+        _ field: Field, defaults: Settings, consoles: Staffing, capacity: Int?, minConsoles: Int, types: [CallType],
         typeSettings: [Settings], known: [Centre]
     ) throws -> Centre {
         let map = try field.mapping("a centre", allowed: Self.centreKeys)
@@ -47,7 +47,8 @@ extension ScenarioBuilder {
             queueCapacity: try map["queue_capacity"].map(queueCapacity) ?? capacity,
             patience: own.patience ?? defaults.patience, profiles: profiles, neighbours: neighbours,
             latitude: try map["lat"]?.number(in: -90...90, allowed: "a latitude from -90 to 90 degrees"),
-            longitude: try map["lon"]?.number(in: -180...180, allowed: "a longitude from -180 to 180 degrees"))
+            longitude: try map["lon"]?.number(in: -180...180, allowed: "a longitude from -180 to 180 degrees"),
+            minConsoles: try map["min_consoles"].map(self.minConsoles) ?? minConsoles)
     }
 
     /// Every neighbour is another centre of the scenario, named once.

@@ -60,11 +60,11 @@ struct ScenarioBuilder {
     static let topKeys = [
         "name", "seed", "horizon", "warmup", "replications", "precision", "max_replications", "service_level_threshold", "consoles",
         "queue_capacity", "handling", "wrapup", "patience", "escalation", "redial", "arrivals", "call_types",
-        "surges", "absences", "routing", "targets", "national_targets", "centres",
+        "surges", "absences", "routing", "targets", "national_targets", "hourly_targets", "min_consoles", "centres",
     ]
     static let centreKeys = [
         "code", "name", "calls_per_day", "calls_per_hour", "neighbours", "lat", "lon", "consoles",
-        "queue_capacity", "handling", "wrapup", "patience", "escalation",
+        "queue_capacity", "handling", "wrapup", "patience", "escalation", "min_consoles",
     ]
     static let typeKeys = ["name", "share", "handling", "wrapup", "escalation"]
     func build() throws -> Scenario {
@@ -110,6 +110,8 @@ struct ScenarioBuilder {
         }
         var targets = try top["targets"].map { try self.targets($0, nationalOnly: false) } ?? []
         targets += try top["national_targets"].map { try self.targets($0, nationalOnly: true) } ?? []
+        let hourlyTargets = try top["hourly_targets"].map { try self.targets($0, nationalOnly: false, hourly: true) } ?? []
+        let minConsoles = try top["min_consoles"].map(self.minConsoles) ?? 1
         let centreFields = try top.required("centres", "the list of call-taking centres").list("centres")
         guard !centreFields.isEmpty else { throw top["centres"]!.error("needs at least one centre") }
         guard centreFields.count <= Scenario.maxCentres else {
@@ -118,7 +120,7 @@ struct ScenarioBuilder {
         var centres: [Centre] = []
         for field in centreFields {
             centres.append(try centre(
-                field, defaults: defaults, consoles: consoles, capacity: capacity, types: types,
+                field, defaults: defaults, consoles: consoles, capacity: capacity, minConsoles: minConsoles, types: types,
                 typeSettings: typeSettings, known: centres))
         }
         try checkNeighbours(centres, fields: centreFields)
@@ -128,7 +130,7 @@ struct ScenarioBuilder {
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
             precision: precision, maxReplications: maxReplications, serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
             routing: routing, redial: redial, surges: surges, absences: absences,
-            targets: targets)
+            targets: targets, hourlyTargets: hourlyTargets)
         try checkWorkload(
             scenario, horizon: top.required("horizon", "the measured period of one replication"), replications: top["replications"])
         if requireStable { try checkStable(scenario, fields: centreFields, list: top["centres"]!) }
@@ -282,9 +284,11 @@ struct ScenarioBuilder {
         }
     }
 
-    func targets(_ field: Field, nationalOnly: Bool) throws -> [Target] {
-        let map = try field.mapping("targets", allowed: Target.Measure.allCases.map(\.rawValue))
-        return try Target.Measure.allCases.compactMap { measure in
+    /// `hourly`: `hourly_targets`, which may set only the measures an hour's calls are judged by.
+    func targets(_ field: Field, nationalOnly: Bool, hourly: Bool = false) throws -> [Target] {
+        let measures = Target.Measure.allCases.filter { !hourly || $0.isHourly }
+        let map = try field.mapping(hourly ? "hourly targets" : "targets", allowed: measures.map(\.rawValue))
+        return try measures.compactMap { measure in
             guard let value = map[measure.rawValue] else { return nil }
             let threshold: Double
             switch measure {
@@ -294,5 +298,11 @@ struct ScenarioBuilder {
             }
             return Target(measure: measure, threshold: threshold, nationalOnly: nationalOnly)
         }
+    }
+
+    /// `min_consoles`: the fewest consoles sizing may leave on shift in an hour a centre answers
+    /// its own callers.
+    func minConsoles(_ field: Field) throws -> Int {
+        try field.integer(in: 0...1_000, allowed: "a whole number of consoles from 0 to 1000")
     }
 }

@@ -73,17 +73,33 @@ public struct Estimate: Sendable, Equatable {
     /// (none of Σ whole) times that scale: a caller who waits where nobody else does waits for about
     /// one call to end, so the scale is the mean time a console is busy with a call.
     public init(ratios: [Ratio], events: Bool = false, noneWaitedScale: Double? = nil, confidence: Confidence = .single) {
-        let spread = Spread(ratios)
+        self.init(
+            spread: Spread(ratios), parts: ratios.reduce(0) { $0 + $1.part }, wholes: ratios.reduce(0) { $0 + $1.whole },
+            values: ratios.map(\.value), events: events, noneWaitedScale: noneWaitedScale, confidence: confidence)
+    }
+
+    /// `init(ratios:events:noneWaitedScale:confidence:)` from the replications' running sums
+    /// (figures streamed over many replications); `values` is empty.
+    public init(sums: RatioSums, events: Bool = false, noneWaitedScale: Double? = nil, confidence: Confidence = .single) {
+        self.init(
+            spread: Spread(sums), parts: sums.parts, wholes: sums.wholes, values: [], events: events,
+            noneWaitedScale: noneWaitedScale, confidence: confidence)
+    }
+
+    /// A ratio of sums: `parts` over `wholes`, with the replications' `spread`.
+    private init(
+        spread: Spread, parts: Double, wholes: Double, values: [Double?], events: Bool, noneWaitedScale: Double?,
+        confidence: Confidence
+    ) {
         var bounds = spread.bounds(confidence)
         var ci95 = spread.halfWidth95
-        if let scale = noneWaitedScale, spread.standardError == 0, ratios.allSatisfy({ $0.part == 0 }) {
-            let calls = ratios.reduce(0) { $0 + $1.whole }
-            bounds = (0, scale * ExactBounds.share(events: 0, trials: calls, alpha: confidence.alpha).upper)
-            ci95 = scale * ExactBounds.share(events: 0, trials: calls, alpha: 0.025).upper
+        // Parts are never negative: no part at all means every replication's was 0.
+        if let scale = noneWaitedScale, spread.standardError == 0, parts == 0 {
+            bounds = (0, scale * ExactBounds.share(events: 0, trials: wholes, alpha: confidence.alpha).upper)
+            ci95 = scale * ExactBounds.share(events: 0, trials: wholes, alpha: 0.025).upper
         }
         if events, let mean = spread.mean {
-            let parts = ratios.reduce(0) { $0 + $1.part }.rounded(), wholes = ratios.reduce(0) { $0 + $1.whole }
-            let count = min(parts, wholes)
+            let count = min(parts.rounded(), wholes)
             if let exact = ExactBounds.share(events: count, trials: wholes, alpha: confidence.alpha, unlessWithin: bounds) {
                 bounds = spread.widened(bounds, to: exact)
             }
@@ -94,7 +110,7 @@ public struct Estimate: Sendable, Equatable {
             }
         }
         self.init(
-            mean: spread.mean, ci95: ci95, n: spread.measured, values: ratios.map(\.value),
+            mean: spread.mean, ci95: ci95, n: spread.measured, values: values,
             degreesOfFreedom: spread.degreesOfFreedom, lower: bounds.lower, upper: bounds.upper)
     }
 
@@ -103,11 +119,26 @@ public struct Estimate: Sendable, Equatable {
     /// than the exact Poisson bounds of the `events` behind it, each weighing their mean weight (or
     /// `largestWeight` when there was none).
     public init(values: [Double], events: Int, largestWeight: Double, confidence: Confidence = .single) {
-        let spread = Spread(values.map(Ratio.init(count:)))
+        self.init(
+            spread: Spread(values.map(Ratio.init(count:))), replications: values.count, values: values, events: events,
+            largestWeight: largestWeight, confidence: confidence)
+    }
+
+    /// `init(values:events:largestWeight:confidence:)` from the replications' running sums of the
+    /// weights (each replication's figure a count: whole 1); `values` is empty.
+    public init(sums: RatioSums, events: Int, largestWeight: Double, confidence: Confidence = .single) {
+        self.init(
+            spread: Spread(sums), replications: sums.count, values: [], events: events, largestWeight: largestWeight,
+            confidence: confidence)
+    }
+
+    private init(
+        spread: Spread, replications count: Int, values: [Double], events: Int, largestWeight: Double, confidence: Confidence
+    ) {
         var bounds = spread.bounds(confidence)
         var ci95 = spread.halfWidth95
         if let mean = spread.mean {
-            let replications = Double(values.count)
+            let replications = Double(count)
             let weight = events > 0 ? mean * replications / Double(events) : largestWeight
             let exact = ExactBounds.poisson(events: Double(events), alpha: confidence.alpha)
             bounds = spread.widened(bounds, to: (weight * exact.lower / replications, weight * exact.upper / replications))
@@ -142,6 +173,39 @@ public struct Estimate: Sendable, Equatable {
     }
 }
 
+/// One KPI's figures of many replications as running sums: what a ratio of sums and its
+/// delta-method interval need (`Spread`), in memory that does not grow with the replications. The
+/// squares are co-moments about the running means (Welford), which keeps them accurate however many
+/// replications are added.
+public struct RatioSums: Sendable {
+    /// Replications added, and those that measured something (whole > 0).
+    public private(set) var count = 0
+    public private(set) var measured = 0
+    /// Σ part and Σ whole.
+    public private(set) var parts = 0.0
+    public private(set) var wholes = 0.0
+    private var meanPart = 0.0, meanWhole = 0.0
+    /// Σ (part − mean part)², Σ (whole − mean whole)² and Σ (part − mean part)(whole − mean whole).
+    private(set) var partSquares = 0.0, wholeSquares = 0.0, crossProducts = 0.0
+
+    public init() {}
+
+    /// Adds one replication's figure.
+    public mutating func add(_ ratio: Ratio) {
+        count += 1
+        if ratio.whole > 0 { measured += 1 }
+        parts += ratio.part
+        wholes += ratio.whole
+        let n = Double(count)
+        let partStep = ratio.part - meanPart, wholeStep = ratio.whole - meanWhole
+        meanPart += partStep / n
+        meanWhole += wholeStep / n
+        partSquares += partStep * (ratio.part - meanPart)
+        wholeSquares += wholeStep * (ratio.whole - meanWhole)
+        crossProducts += partStep * (ratio.whole - meanWhole)
+    }
+}
+
 /// The ratio of sums over replications and its delta-method standard error: with R = Σ part / Σ
 /// whole over all N replications, se = √(Σ (partᵢ − R·wholeᵢ)² / (N − 1) · N) / Σ whole, the
 /// replications being the independent units (for counts, whole = 1: the usual s/√N).
@@ -165,6 +229,20 @@ struct Spread {
         }
         let count = Double(ratios.count)
         standardError = (squares / (count - 1) * count).squareRoot() / wholes
+    }
+
+    /// The same from running sums: Σ (partᵢ − R·wholeᵢ)² is the sums' co-moments combined (R is
+    /// the ratio of the means, so the means' own residual is 0).
+    init(_ sums: RatioSums) {
+        measured = sums.measured
+        degreesOfFreedom = max(sums.count - 1, 0)
+        guard sums.wholes > 0 else { mean = nil; standardError = nil; return }
+        let ratio = sums.parts / sums.wholes
+        mean = ratio
+        guard measured > 1 else { standardError = nil; return }
+        let squares = max(0, sums.partSquares - 2 * ratio * sums.crossProducts + ratio * ratio * sums.wholeSquares)
+        let count = Double(sums.count)
+        standardError = (squares / (count - 1) * count).squareRoot() / sums.wholes
     }
 
     /// The half-width of the two-sided 95 % interval.

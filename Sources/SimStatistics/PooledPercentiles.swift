@@ -35,6 +35,21 @@ public struct PooledPercentiles: Sendable {
         measured = replications.filter { $0.count > 0 }.count
     }
 
+    /// From sections already pooled (at most 10, each from a like share of the replications, the
+    /// independent units) and the number of replications that held an observation.
+    public init(sections: [CompactHistogram], measured: Int) {
+        precondition(sections.count <= 10)
+        self.sections = sections.map { section in
+            var histogram = WaitHistogram()
+            histogram.merge(section)
+            return histogram
+        }
+        var pooled = WaitHistogram()
+        for section in sections { pooled.merge(section) }
+        self.pooled = pooled
+        self.measured = measured
+    }
+
     /// The `level`-percentile of all observations, its 95 % half-width and its one-sided bounds at
     /// `confidence`; `nil` with fewer than `minimumObservations` in all. Its `values` are the
     /// sections' percentiles.

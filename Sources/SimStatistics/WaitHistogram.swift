@@ -125,4 +125,28 @@ public struct CompactHistogram: Sendable {
     let belowSmallest: UInt64
     let buckets: [UInt32]
     let counts: [UInt64]
+
+    /// Nothing recorded.
+    public static let empty = CompactHistogram(count: 0, belowSmallest: 0, buckets: [], counts: [])
+
+    /// Every value of this histogram and of `other`, still as non-empty buckets (one pass over both).
+    public func adding(_ other: CompactHistogram) -> CompactHistogram {
+        if other.count == 0 { return self }
+        if count == 0 { return other }
+        var buckets: [UInt32] = [], counts: [UInt64] = []
+        buckets.reserveCapacity(max(self.buckets.count, other.buckets.count))
+        counts.reserveCapacity(buckets.capacity)
+        var (i, j) = (0, 0)
+        while i < self.buckets.count || j < other.buckets.count {
+            if j == other.buckets.count || (i < self.buckets.count && self.buckets[i] < other.buckets[j]) {
+                buckets.append(self.buckets[i]); counts.append(self.counts[i]); i += 1
+            } else if i == self.buckets.count || other.buckets[j] < self.buckets[i] {
+                buckets.append(other.buckets[j]); counts.append(other.counts[j]); j += 1
+            } else {
+                buckets.append(self.buckets[i]); counts.append(self.counts[i] + other.counts[j]); i += 1; j += 1
+            }
+        }
+        return CompactHistogram(
+            count: count + other.count, belowSmallest: belowSmallest + other.belowSmallest, buckets: buckets, counts: counts)
+    }
 }

@@ -8,7 +8,7 @@ public struct Binding: Sendable {
         /// A target fails with one console fewer: the centre's own first, else another centre's
         /// (routing together), else the total's.
         case target(atAnswer: TargetResult, oneFewer: TargetResult)
-        /// The centre has the fewest consoles allowed: none, or its largest absence.
+        /// The centre has the fewest consoles allowed: none, its `min_consoles` or its largest absence.
         case fewestAllowed
         /// With one console fewer a queue would grow without end.
         case unstable
@@ -45,12 +45,15 @@ extension Search {
     mutating func binding(_ centre: Int, plan: ConsolePlan, answer: RunResult) async -> Binding {
         let scenario = sizing.scenario
         let code = scenario.centres[centre].code
-        guard plan.staffing[centre].peak > max(sizing.floor(centre), 0) else { return Binding(reason: .fewestAllowed) }
+        let slot = ConsolePlan.Slot(centre: centre, hour: 0)
+        guard plan.staffing[centre].peak > max(sizing.floor(centre), sizing.minimum(slot), 0) else {
+            return Binding(reason: .fewestAllowed)
+        }
         var fewer = plan
-        fewer[ConsolePlan.Slot(centre: centre, hour: 0)] -= 1
+        fewer[slot] -= 1
         guard !fewer.staff(scenario).queuesGrowWithoutEnd else { return Binding(reason: .unstable) }
         func binding(_ miss: TargetResult) -> Binding {
-            let atAnswer = answer.targets.first { $0.scope == miss.scope && $0.target == miss.target }!
+            let atAnswer = answer.targets.first { $0.scope == miss.scope && $0.target == miss.target && $0.hour == miss.hour }!
             return Binding(reason: .target(atAnswer: atAnswer, oneFewer: miss))
         }
         let all = Array(scenario.centres.indices)

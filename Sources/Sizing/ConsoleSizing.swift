@@ -73,8 +73,8 @@ public struct ConsoleSizing: Sendable {
         let sized = plan.staff(scenario)
         let byHour = byHour
         let result = await Simulator.run(
-            sized, jobs: jobs, hourlyCentres: byHour ? all : [],
-            undecided: { Verdict($0, centres: all, judgeTotal: true, byHour: byHour).undecided })
+            sized, jobs: jobs, hourlyCentres: byHour || sized.judgesHours ? all : [],
+            hourFigureLimit: byHour ? Scenario.maxHourFiguresPerRun : nil, undecided: { Verdict($0, centres: all, judgeTotal: true, byHour: byHour).undecided })
         var bindings: [Binding] = []
         if !byHour && search.unreachable.isEmpty {
             progress?("judging each centre with one console fewer")
@@ -82,7 +82,7 @@ public struct ConsoleSizing: Sendable {
         }
         var next: Int?
         if scenario.routing == .local, !byHour,
-           let target = result.targets.first(where: { $0.scope == "total" && $0.state == .borderlineMet })?.target {
+           let target = result.targets.first(where: { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet })?.target {
             next = await search.placement.bestCentre(plan, for: target.measure, replications: result.scenario.replications)
         }
         return Outcome(
@@ -136,6 +136,14 @@ public struct ConsoleSizing: Sendable {
     /// The fewest consoles a centre may keep: its largest absence (a scenario cannot take more).
     func floor(_ centre: Int) -> Int {
         scenario.absences.filter { $0.centre == scenario.centres[centre].code }.map(\.consoles).max() ?? 0
+    }
+
+    /// The fewest consoles a slot may have: the centre's `min_consoles` where the slot's hours
+    /// include one in which the centre answers its own callers (not pooled), else none.
+    func minimum(_ slot: ConsolePlan.Slot) -> Int {
+        let hours = byHour ? [slot.hour] : Array(0..<24)
+        let ownCallers = hours.contains { scenario.routing.inForce(hour: $0) != .pooled }
+        return ownCallers ? scenario.centres[slot.centre].minConsoles : 0
     }
 }
 
@@ -203,7 +211,8 @@ struct Search {
             guard let pick = open.indices.min(by: { spare[$0] > spare[$1] || (spare[$0] == spare[$1] && $0 < $1) }) else { break }
             let slot = open[pick]
             plan[slot] -= 1
-            if plan.staffing[slot.centre].peak >= sizing.floor(slot.centre), !plan.staff(base, centres: centres).queuesGrowWithoutEnd {
+            if plan[slot] >= sizing.minimum(slot), plan.staffing[slot.centre].peak >= sizing.floor(slot.centre),
+               !plan.staff(base, centres: centres).queuesGrowWithoutEnd {
                 let trial = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
                 if Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: byHour).allMet {
                     result = trial
@@ -234,6 +243,17 @@ struct Search {
                 for slot in open { plan[slot] += 1 }
                 continue
             }
+            // An hour of the total: a console where that hour's calls miss the target most.
+            if let target = verdict.totalMiss, let hour = verdict.totalMissHour {
+                let open = all.filter { plan[ConsolePlan.Slot(centre: $0, hour: 0)] < sizing.maxConsoles }
+                let share = open.map { NationalPlacement.contribution(result.centreHours[$0]![hour].map(\.mean), to: target.measure) }
+                guard let best = open.indices.max(by: { share[$0] < share[$1] || (share[$0] == share[$1] && $0 > $1) }) else {
+                    unreachable.append("total")
+                    return
+                }
+                plan[ConsolePlan.Slot(centre: open[best], hour: 0)] += 1
+                continue
+            }
             guard let target = verdict.totalMiss,
                   await placement.place(for: target, in: &plan, replications: result.scenario.replications)
             else {
@@ -243,10 +263,11 @@ struct Search {
         }
     }
 
-    /// Adds consoles until no queue would grow without end (the simulation could not finish) and
-    /// every centre keeps at least its largest absence.
+    /// Adds consoles until no queue would grow without end (the simulation could not finish),
+    /// every slot has its `min_consoles` and every centre keeps at least its largest absence.
     func makeStable(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) {
         for centre in centres {
+            for slot in plan.slots(of: centre) where plan[slot] < sizing.minimum(slot) { plan[slot] = sizing.minimum(slot) }
             while plan.staffing[centre].peak < sizing.floor(centre) {
                 for slot in plan.slots(of: centre) { plan[slot] += 1 }
             }
@@ -267,7 +288,8 @@ struct Search {
         candidates += 1
         let byHour = sizing.byHour
         return await Simulator.run(
-            plan.staff(base, centres: centres), jobs: sizing.jobs, hourlyCentres: byHour ? centres : [],
-            undecided: { Verdict($0, centres: centres, judgeTotal: judgeTotal, byHour: byHour).undecided })
+            plan.staff(base, centres: centres), jobs: sizing.jobs,
+            hourlyCentres: byHour || !base.hourlyTargets.isEmpty ? centres : [],
+            hourFigureLimit: byHour ? Scenario.maxHourFiguresPerRun : nil, undecided: { Verdict($0, centres: centres, judgeTotal: judgeTotal, byHour: byHour).undecided })
     }
 }

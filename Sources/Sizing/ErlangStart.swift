@@ -10,9 +10,10 @@ import SimStatistics
 /// corrects it.
 enum ErlangStart {
     /// The Erlang A figure for `centre` receiving `callsPerSecond`; `maximum` when even that falls short.
-    static func consoles(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario, maximum: Int) -> Int {
+    /// `hourly`: judge the scenario's hourly targets (at the rate of one hour) instead of its targets.
+    static func consoles(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario, maximum: Int, hourly: Bool = false) -> Int {
         guard let formula = formula(centre, callsPerSecond: callsPerSecond, in: scenario) else { return 0 }
-        let targets = scenario.targets.filter { !$0.nationalOnly }
+        let targets = hourly ? scenario.hourlyTargets : scenario.targets.filter { !$0.nationalOnly }
         let found = FewestConsoles.search(maximum: maximum, formula: formula) { queue in
             targets.allSatisfy { target in
                 switch target.measure {
@@ -47,8 +48,18 @@ enum ErlangStart {
         ConsolePlan(
             staffing: scenario.centres.map { centre in
                 let rate = centre.callsPerDay / 86_400
-                guard byHour else { return .allDay(consoles(centre, callsPerSecond: rate, in: scenario, maximum: maximum)) }
-                return .byHour(scenario.arrivals.daily.map { consoles(centre, callsPerSecond: rate * $0, in: scenario, maximum: maximum) })
+                // Hourly targets hold in the busiest hour too.
+                func hour(_ weight: Double) -> Int {
+                    scenario.hourlyTargets.isEmpty ? 0
+                        : consoles(centre, callsPerSecond: rate * weight, in: scenario, maximum: maximum, hourly: true)
+                }
+                guard byHour else {
+                    let busiest = scenario.arrivals.daily.max() ?? 1
+                    return .allDay(max(consoles(centre, callsPerSecond: rate, in: scenario, maximum: maximum), hour(busiest)))
+                }
+                return .byHour(scenario.arrivals.daily.map {
+                    max(consoles(centre, callsPerSecond: rate * $0, in: scenario, maximum: maximum), hour($0))
+                })
             },
             byHour: byHour)
     }

@@ -9,6 +9,8 @@ struct Verdict {
     var failingCentres: [(centre: Int, miss: Target.Measure)] = []
     /// The first target the total misses, if any.
     var totalMiss: Target?
+    /// When that is an hourly target: the hour it is missed in.
+    var totalMissHour: Int?
 
     /// Some judged target is undecided: more replications would settle it.
     var undecided = false
@@ -40,21 +42,28 @@ struct Verdict {
             return missed
         }
         let centreTargets = scenario.targets.filter { !$0.nationalOnly }
+        /// An hourly target failing at `scope` (sizing all day): undecided ones fail too.
+        func hourlyMiss(_ scope: String) -> TargetResult? {
+            let rows = result.targets.filter { $0.hour != nil && $0.scope == scope }
+            if rows.contains(where: { $0.state == .undecided }) { undecided = true }
+            return rows.first { $0.state.fails }
+        }
         for centre in centres {
             let whole = result.centres[centre].kpis
             if byHour {
-                // An hour's calls are few: its undecided targets hold the run open while its figures
-                // by hour fit in memory (Scenario.maxHourFiguresPerRun); one still undecided then,
+                // An hour's calls are few: its undecided targets hold the run open while its work
+                // by hour stays bounded (Scenario.maxHourFiguresPerRun); one still undecided then,
                 // its estimate on the right side, does not fail (more consoles would not decide
                 // it), one on the wrong side does. The same for the whole day's targets, judged on
-                // a run that cannot extend past that memory either.
-                let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear }
+                // a run that cannot extend past that bound either. Hourly targets are judged with
+                // the hour's own.
+                let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear } + scenario.hourlyTargets
                 let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], undecidedFails: false) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
                 if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole, undecidedFails: false) }) {
                     failingCentres.append((centre, miss.measure))
                 }
-            } else if misses(centreTargets, whole) {
+            } else if misses(centreTargets, whole) || hourlyMiss(scenario.centres[centre].code) != nil {
                 failingSlots.append(ConsolePlan.Slot(centre: centre, hour: 0))
             }
         }
@@ -68,6 +77,10 @@ struct Verdict {
                 ).fallsShortForTheTotal
                 return misses([target], result.total) || shortOfMet
             }.first
+            if totalMiss == nil, !byHour, let miss = hourlyMiss("total") {
+                totalMiss = miss.target
+                totalMissHour = miss.hour
+            }
         }
         self.undecided = undecided
     }
