@@ -105,11 +105,10 @@ struct Cumulative {
         var values = [0.0], pooledBelow = [Double(pooled.belowSmallest)]
         var running = sections.map { Double($0.belowSmallest) }
         var sectionBelow = running
-        let counts = sections.map(\.counts)
-        for (index, count) in pooled.counts.enumerated() where count > 0 {
+        for (index, count) in pooled.buckets {
             values.append(WaitHistogram.midpoint(ofBucket: index))
             pooledBelow.append(pooledBelow[pooledBelow.count - 1] + Double(count))
-            for section in 0..<k where index < counts[section].count { running[section] += Double(counts[section][index]) }
+            for section in 0..<k { running[section] += Double(sections[section].count(ofBucket: index)) }
             sectionBelow += running
         }
         self.values = values

@@ -4,7 +4,8 @@
 /// Buckets are log-linear: each power of two is split into 128 equal buckets, so a bucket is
 /// at most 1/128 of its lower edge wide and the midpoint it reports is within 0.4 % of every value
 /// in it. Values below 2⁻²⁰ s (about 1 µs), zero included, share one bucket reported as 0.
-/// Buckets are allocated up to the largest value seen (about 5,000 for a wait of a day).
+/// Buckets are allocated from the smallest to the largest value seen (a few hundred for waits of
+/// seconds to minutes; about 5,000 at most, for waits from 1 µs to a day).
 ///
 /// - Complexity: `record` is O(1) (amortised); `quantile` is O(buckets).
 public struct WaitHistogram: Sendable {
@@ -15,8 +16,10 @@ public struct WaitHistogram: Sendable {
     @usableFromInline static let smallest = 0x1p-20
     static let firstIndex = Int(smallest.bitPattern >> shift)
 
-    /// Counts by bucket, from the bucket of 2⁻²⁰ s.
+    /// Counts by bucket, from bucket `base` (bucket 0 is that of 2⁻²⁰ s).
     private(set) var counts: [UInt64] = []
+    /// The bucket of `counts[0]`.
+    private(set) var base = 0
     @usableFromInline var belowSmallest: UInt64 = 0
     /// The number of values recorded.
     public var count: UInt64 { recorded }
@@ -42,18 +45,43 @@ public struct WaitHistogram: Sendable {
     mutating func recordInBucket(_ value: Double) {
         recorded &+= 1
         let index = Int(value.bitPattern >> Self.shift) - Self.firstIndex
-        if index >= counts.count { counts.append(contentsOf: repeatElement(0, count: index + 1 - counts.count)) }
-        counts[index] &+= 1
+        cover(index, index)
+        counts[index - base] &+= 1
+    }
+
+    /// Makes `counts` cover buckets `lowest ... highest`.
+    private mutating func cover(_ lowest: Int, _ highest: Int) {
+        if counts.isEmpty {
+            base = lowest
+            counts = Array(repeating: 0, count: highest - lowest + 1)
+            return
+        }
+        if lowest < base {
+            counts.insert(contentsOf: repeatElement(0, count: base - lowest), at: 0)
+            base = lowest
+        }
+        if highest - base >= counts.count { counts.append(contentsOf: repeatElement(0, count: highest - base + 1 - counts.count)) }
+    }
+
+    /// The count of bucket `index` (0 outside the buckets allocated).
+    func count(ofBucket index: Int) -> UInt64 {
+        let slot = index - base
+        return slot >= 0 && slot < counts.count ? counts[slot] : 0
+    }
+
+    /// The buckets with a count, ascending, and their counts.
+    var buckets: some Sequence<(bucket: Int, count: UInt64)> {
+        let base = base
+        return counts.enumerated().lazy.filter { $0.element > 0 }.map { (base + $0.offset, $0.element) }
     }
 
     /// Adds every value recorded in `other`.
     public mutating func merge(_ other: WaitHistogram) {
         recorded += other.count
         belowSmallest += other.belowSmallest
-        if other.counts.count > counts.count {
-            counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count))
-        }
-        for (index, value) in other.counts.enumerated() { counts[index] += value }
+        guard !other.counts.isEmpty else { return }
+        cover(other.base, other.base + other.counts.count - 1)
+        for (index, value) in other.counts.enumerated() { counts[other.base - base + index] += value }
     }
 
     /// The recorded values above each of `waits` (ascending), each value taken as its bucket's
@@ -66,7 +94,7 @@ public struct WaitHistogram: Sendable {
         for wait in waits {
             if wait >= 0 && !smallestCounted { atOrBelow += belowSmallest; smallestCounted = true }
             while index < counts.count {
-                guard Self.midpoint(ofBucket: index) <= wait else { break }
+                guard Self.midpoint(ofBucket: base + index) <= wait else { break }
                 atOrBelow += counts[index]
                 index += 1
             }
@@ -84,7 +112,7 @@ public struct WaitHistogram: Sendable {
         if seen >= rank { return 0 }
         for (index, bucketCount) in counts.enumerated() where bucketCount > 0 {
             seen += bucketCount
-            if seen >= rank { return Self.midpoint(ofBucket: index) }
+            if seen >= rank { return Self.midpoint(ofBucket: base + index) }
         }
         return nil  // unreachable: the counts add up to `count`
     }
@@ -101,7 +129,7 @@ public struct WaitHistogram: Sendable {
     public func compact() -> CompactHistogram {
         var buckets: [UInt32] = [], bucketCounts: [UInt64] = []
         for (index, value) in counts.enumerated() where value > 0 {
-            buckets.append(UInt32(index))
+            buckets.append(UInt32(base + index))
             bucketCounts.append(value)
         }
         return CompactHistogram(count: count, belowSmallest: belowSmallest, buckets: buckets, counts: bucketCounts)
@@ -111,10 +139,9 @@ public struct WaitHistogram: Sendable {
     public mutating func merge(_ other: CompactHistogram) {
         recorded += other.count
         belowSmallest += other.belowSmallest
-        if let last = other.buckets.last, Int(last) >= counts.count {
-            counts.append(contentsOf: repeatElement(0, count: Int(last) + 1 - counts.count))
-        }
-        for (index, value) in zip(other.buckets, other.counts) { counts[Int(index)] += value }
+        guard let first = other.buckets.first, let last = other.buckets.last else { return }
+        cover(Int(first), Int(last))
+        for (index, value) in zip(other.buckets, other.counts) { counts[Int(index) - base] += value }
     }
 }
 
