@@ -199,6 +199,12 @@ struct Search {
             for slot in additions { plan[slot] += 1 }
             result = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
         }
+        if byHour && !removeOnlyAdded {
+            // Many slots: take consoles away in rounds, then settle the aggregates (RemovalRounds.swift).
+            await removeInRounds(&plan, base: base, centres: centres, judgeTotal: judgeTotal)
+            await minimise(&plan, base: base, centres: centres, judgeTotal: judgeTotal, removeOnlyAdded: true)
+            return
+        }
         // Take consoles away one at a time, each from the slot with the most consoles for its load
         // (so that, pooled, consoles stay where the calls are); a slot that cannot spare one is done.
         var open = centres.flatMap { plan.slots(of: $0) }.filter { !removeOnlyAdded || plan[$0] > before[$0] }

@@ -153,6 +153,22 @@ import Testing
         #expect(c[19] > c[3])
     }
 
+    @Test("By hour under a night pool: consoles taken away in rounds (far fewer runs than slots), every hour holds, min_consoles kept by day")
+    func byHourNightPool() async throws {
+        let scenario = try scenario(Self.threeCentres + "\nrouting: {policy: local, periods: [{from: \"22:00\", to: \"07:00\", policy: pooled}]}\n")
+        let outcome = await ConsoleSizing(scenario, byHour: true, jobs: 2).size()
+        #expect(outcome.unreachable.isEmpty)
+        #expect(outcome.simulations < 3 * 24, "\(outcome.simulations) runs for 72 slots")
+        let rerun = await Simulator.run(outcome.sized, jobs: 2, hourlyCentres: Array(scenario.centres.indices))
+        #expect(rerun.targets.allSatisfy { !$0.state.fails })
+        for staffing in outcome.plan.staffing {
+            #expect((7..<22).allSatisfy { staffing.hours[$0] >= 1 }, "\(staffing.hours)")
+        }
+        // At night the pool is the country's: fewer consoles than the centres' day-time sum.
+        let night = outcome.plan.staffing.reduce(0) { $0 + $1.hours[3] }, evening = outcome.plan.staffing.reduce(0) { $0 + $1.hours[19] }
+        #expect(night < evening)
+    }
+
     @Test("--write keeps comments and layout, and the written file has the sized consoles")
     func writeKeepsComments() throws {
         let folder = try temporaryFolder()

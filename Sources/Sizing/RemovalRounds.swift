@@ -1,0 +1,129 @@
+import CallModel
+
+extension Search {
+    /// Sizing by hour: takes consoles away in rounds rather than one slot at a time (docs/model.md,
+    /// "Sizing by hour"). A round takes one console from every slot of one parity of hour that may
+    /// spare one — in a local hour each centre's own; in a pooled hour one console from each of the
+    /// centres with the most consoles for their load, as many as the hour's step, which doubles
+    /// while the pool can spare them — and judges them all in one run. Each slot that
+    /// then fails its hour's targets gets its console back and is done; a slot that fails without
+    /// having lost one points at the removal that caused it (the same centre's hour before or after,
+    /// or the same pooled hour). Rounds alternate even and odd hours, so a removal and the hour its
+    /// queue spills into are judged apart, and go on until no slot can spare a console. The
+    /// total's targets are judged too: when only they fall short, the half of the removals whose
+    /// slots add most to the failing figure is given back (and done), until they hold; a pooled
+    /// hour so given back is tried again with a step of one, and is done when given back alone.
+    /// Every round keeps a removal, closes a slot or shortens a step, so the rounds end.
+    mutating func removeInRounds(_ plan: inout ConsolePlan, base: Scenario, centres: [Int], judgeTotal: Bool) async {
+        func pooled(_ hour: Int) -> Bool { base.routing.inForce(hour: hour) == .pooled }
+        let load = Dictionary(uniqueKeysWithValues: centres.map { ($0, base.centres[$0].offeredLoad(callTypes: base.callTypes)) })
+        func spare(_ slot: ConsolePlan.Slot) -> Double {
+            Double(plan[slot]) / max(load[slot.centre]! * base.arrivals.daily[slot.hour], 1e-9)
+        }
+        /// Whether a slot may lose a console: above its `min_consoles`, and its centre keeping
+        /// its largest absence.
+        func canSpare(_ slot: ConsolePlan.Slot) -> Bool {
+            guard plan[slot] > max(sizing.minimum(slot), 0) else { return false }
+            var fewer = plan
+            fewer[slot] -= 1
+            return fewer.staffing[slot.centre].peak >= sizing.floor(slot.centre)
+        }
+        /// Slots that cannot spare a console; a pooled hour that cannot spare one is done as a whole.
+        var done = Set<ConsolePlan.Slot>()
+        /// Consoles a pooled hour loses in a round: doubling while it can spare them, back to one
+        /// when it cannot.
+        var poolStep = [Int: Int]()
+        func close(_ slot: ConsolePlan.Slot) {
+            guard pooled(slot.hour) else {
+                done.insert(slot)
+                return
+            }
+            if poolStep[slot.hour, default: 1] > 1 {
+                poolStep[slot.hour] = 1
+            } else {
+                for centre in centres { done.insert(ConsolePlan.Slot(centre: centre, hour: slot.hour)) }
+            }
+        }
+        var quietRounds = 0, parity = 0
+        while quietRounds < 2 {
+            defer { parity = 1 - parity }
+            var removed: [ConsolePlan.Slot] = []
+            for hour in stride(from: parity, to: 24, by: 2) {
+                let open = centres.map { ConsolePlan.Slot(centre: $0, hour: hour) }.filter { !done.contains($0) && canSpare($0) }
+                if pooled(hour) {
+                    // The pool's consoles sit where they are most for the calls: take the most spare,
+                    // one console from each of the `poolStep` most spare centres.
+                    let order = open.indices.sorted { spare(open[$0]) > spare(open[$1]) || (spare(open[$0]) == spare(open[$1]) && $0 < $1) }
+                    removed += order.prefix(poolStep[hour, default: 1]).map { open[$0] }
+                } else {
+                    removed += open
+                }
+            }
+            for slot in removed { plan[slot] -= 1 }
+            // A centre below its largest absence gets its removals back.
+            for centre in Set(removed.map(\.centre)) where plan.staffing[centre].peak < sizing.floor(centre) {
+                for slot in removed where slot.centre == centre {
+                    plan[slot] += 1
+                    close(slot)
+                }
+                removed.removeAll { $0.centre == centre }
+            }
+            // A queue that would grow without end: give back removals, the last first, until none would.
+            while !removed.isEmpty, plan.staff(base, centres: centres).queuesGrowWithoutEnd {
+                let slot = removed.removeLast()
+                plan[slot] += 1
+                if !pooled(slot.hour) || !removed.contains(where: { $0.hour == slot.hour }) { close(slot) }
+            }
+            guard !removed.isEmpty else { quietRounds += 1; continue }
+            while true {
+                let trial = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
+                let verdict = Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: true)
+                if verdict.allMet { break }
+                var back = Set<ConsolePlan.Slot>()
+                for failing in verdict.failingSlots {
+                    if removed.contains(failing) { back.insert(failing); continue }
+                    // Its queue came from the hour before or spills into the hour after: the same
+                    // centre's removal there, or the pool's when either hour is pooled.
+                    let beside = [(failing.hour + 23) % 24, failing.hour, (failing.hour + 1) % 24]
+                    let near = removed.filter { slot in
+                        beside.contains(slot.hour)
+                            && (slot.centre == failing.centre || (pooled(slot.hour) && (pooled(failing.hour) || slot.hour != failing.hour)))
+                    }
+                    back.formUnion(near.isEmpty ? removed.filter { $0.centre == failing.centre } : near)
+                }
+                for (centre, _) in verdict.failingCentres { back.formUnion(removed.filter { $0.centre == centre }) }
+                // Only the total falls short: give back the half of the removals whose slots add most
+                // to its failing figure.
+                // (They may be tried again in a later round; one given back alone is done.)
+                var retry = false
+                if back.isEmpty, let miss = verdict.totalMiss {
+                    let share = Dictionary(uniqueKeysWithValues: removed.map {
+                        ($0, Verdict.share($0, of: miss.measure, in: trial, byHour: true))
+                    })
+                    let order = removed.sorted { share[$0]! > share[$1]! || (share[$0]! == share[$1]! && ($0.centre, $0.hour) < ($1.centre, $1.hour)) }
+                    back = Set(order.prefix((removed.count + 1) / 2))
+                    // The others are done (they add most to the total's failing figure); a pooled
+                    // hour may be tried again with a step of one, and is done when given back alone.
+                    retry = back.count > 1
+                }
+                // Nothing to point at (a pooled hour's spill into the next, say): give all back.
+                if back.isEmpty { back = Set(removed) }
+                for slot in back { plan[slot] += 1 }
+                removed.removeAll { back.contains($0) }
+                if retry {
+                    for slot in back where !pooled(slot.hour) { close(slot) }
+                    for hour in Set(back.filter { pooled($0.hour) }.map(\.hour)) { poolStep[hour] = 1 }
+                    if removed.isEmpty { break }
+                    continue
+                }
+                for slot in back where !pooled(slot.hour) { close(slot) }
+                // A pooled hour given back: once per hour (its step back to one, or done).
+                for hour in Set(back.filter { pooled($0.hour) }.map(\.hour)) { close(ConsolePlan.Slot(centre: centres[0], hour: hour)) }
+                if removed.isEmpty { break }
+            }
+            for hour in Set(removed.map(\.hour)) where pooled(hour) { poolStep[hour] = 2 * poolStep[hour, default: 1] }
+            // A round that tried something changed the plan, closed slots or shortened a step: go on.
+            quietRounds = 0
+        }
+    }
+}
