@@ -44,7 +44,8 @@ sizing: build
 	.build/release/callsim run Reports/sizing/romania-119-launch-sized.yaml --output .build/sizing/sized > /dev/null
 	.build/release/callsim compare .build/sizing/today/report.json .build/sizing/sized/report.json \
 		--output Reports/sizing/today-vs-sized > Reports/sizing/today-vs-sized.txt
-	.build/release/callsim size Scenarios/romania-119-night-pool.yaml --by-hour > Reports/sizing/romania-119-night-pool.txt
+	# exit 1 while the plan misses a target: the report says which (Reports/sizing/seed-stability-together.md)
+	.build/release/callsim size Scenarios/romania-119-night-pool.yaml --by-hour > Reports/sizing/romania-119-night-pool.txt || test $$? -eq 1
 	python3 Reports/tools/seed-stability.py Scenarios/romania-119-launch.yaml Reports/sizing/seed-stability.md
 
 # The speed gate: instructions of fixed workloads under callgrind against Benchmarks/perf-baseline.txt

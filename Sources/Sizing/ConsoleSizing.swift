@@ -72,9 +72,11 @@ public struct ConsoleSizing: Sendable {
         }
         let sized = plan.staff(scenario)
         let byHour = byHour
+        // The answer's run is not bounded by figures by hour (only candidates are): memory is flat,
+        // and its decisions are what `check` of the sized scenario sees.
         let result = await Simulator.run(
             sized, jobs: jobs, hourlyCentres: byHour || sized.judgesHours ? all : [],
-            hourFigureLimit: byHour ? Scenario.maxHourFiguresPerRun : nil, undecided: { Verdict($0, centres: all, judgeTotal: true, byHour: byHour).undecided })
+            undecided: { Verdict($0, centres: all, judgeTotal: true, byHour: byHour).undecided })
         var bindings: [Binding] = []
         if !byHour && search.unreachable.isEmpty {
             progress?("judging each centre with one console fewer")
