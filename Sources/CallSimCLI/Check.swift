@@ -56,14 +56,7 @@ extension CallSim {
             let result = try options.checked(await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report))
             progress.finish()
             let rows = try CheckReport.rows(result, baseline: reference, tolerance: tolerance)
-            if let junit {
-                do {
-                    try Data(CheckReport.junit(rows, scenario: scenario.name).utf8)
-                        .write(to: URL(fileURLWithPath: junit), options: .atomic)
-                } catch {
-                    throw InputError(description: "cannot write \(junit): \(error.localizedDescription)")
-                }
-            }
+            if let junit { try OutputFile.write(CheckReport.junit(rows, scenario: scenario.name), to: junit, flag: "--junit") }
             let text: String
             switch format {
             case .text: text = CheckReport.text(rows)

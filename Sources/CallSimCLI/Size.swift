@@ -73,11 +73,7 @@ extension CallSim {
             let source = try String(contentsOfFile: options.scenario, encoding: .utf8)
             let consoles = Dictionary(uniqueKeysWithValues: outcome.sized.centres.map { ($0.code, $0.staffing) })
             let rewritten = try ScenarioRewriter.withConsoles(consoles, in: source, file: options.scenario)
-            do {
-                try Data(rewritten.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw InputError(description: "cannot write \(path): \(error.localizedDescription)")
-            }
+            try OutputFile.write(rewritten.text, to: path, flag: "--write")
             if !rewritten.commentsKept {
                 FileHandle.standardError.write(Data("note: \(path) was written anew by the YAML library: comments and layout were not kept\n".utf8))
             }

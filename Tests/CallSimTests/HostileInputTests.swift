@@ -154,6 +154,34 @@ import Testing
         let failed = (json["results"] as? [[String: Any]] ?? []).filter { $0["passed"] as? Bool == false }
         #expect(failed.map { $0["kpi"] as? String } == ["utilisation"], "\(failed)")
     }
+
+    @Test("Clock hours with a sign are refused; --junit and --write onto a folder, or into a missing one, say so (exit 2)")
+    func clockAndOutputFiles() throws {
+        let folder = try temporaryFolder()
+        let base = """
+            name: Files
+            horizon: 2d
+            replications: 2
+            handling: {distribution: exponential, mean: 5m}
+            targets: {abandonment_rate: 0.5}
+            centres:
+              - {code: A, calls_per_day: 20}
+            """
+        for clock in ["+7:00", "-0:00", " 7:00"] {
+            let path = try write(base + "\nrouting: {policy: local, periods: [{from: \"\(clock)\", to: \"22:00\", policy: pooled}]}\n", to: "clock.yaml", in: folder)
+            let refused = try execute(["validate", path])
+            #expect(refused.status == 2, "\(clock)")
+            #expect(refused.stderr.contains("routing.periods[0].from"))
+        }
+        let good = try write(base, to: "good.yaml", in: folder)
+        let onFolder = try execute(["check", good, "--junit", folder.path])
+        #expect(onFolder.status == 2 && onFolder.stderr.contains("is a folder"))
+        let missing = try execute(["check", good, "--junit", folder.appendingPathComponent("no/such/j.xml").path])
+        #expect(missing.status == 2 && missing.stderr.contains("does not exist"))
+        let sized = try execute(["size", good, "--write", folder.path])
+        #expect(sized.status == 2 && sized.stderr.contains("is a folder"))
+        #expect(!sized.stderr.contains("NSCocoaErrorDomain"))
+    }
 }
 
 /// The fuzzing harness's seed corpus and every regression file it keeps (Tests/Fuzz): through the
