@@ -32,8 +32,11 @@ public struct RunResult: Sendable {
     /// tallied by hour (24 rows in `KPI.allCases` order).
     public let totalHours: [[Estimate]]?
     /// With no hourly targets: the whole-day targets missed in some hour of the day, at some scope
-    /// (docs/model.md, "Hours").
-    public let peakWarnings: [PeakWarning]
+    /// (docs/model.md, "Hours"). Worked out when asked (commands ask once; sizing's many runs never).
+    public var peakWarnings: [PeakWarning] {
+        guard scenario.hourlyTargets.isEmpty else { return [] }
+        return HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours).peakWarnings(targets)
+    }
     /// The share of answered callers who waited longer than each wait of `Curves.waitPoints`.
     public let waitSurvival: [(seconds: Double, share: Estimate)]
     /// Percentiles (`Curves.escalationPercentiles`) of the delay to 112: `[0]` the total, then
@@ -152,10 +155,9 @@ public struct RunResult: Sendable {
                     scope: centre.code, kpis: centre.kpis, horizon: scenario.horizon, precision: scenario.precision))
             }
         }
-        let byHourScopes = HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours)
-        targets += byHourScopes.results(of: scenario.hourlyTargets)
+        targets += HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours)
+            .results(of: scenario.hourlyTargets)
         self.targets = targets
-        peakWarnings = scenario.hourlyTargets.isEmpty ? byHourScopes.peakWarnings(targets) : []
         events = replications.reduce(0) { $0 + $1.events }
         simulatedCalls = replications.reduce(0) { $0 + $1.arrivals }
         self.wallSeconds = wallSeconds
