@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "CallModel", targets: ["CallModel"]),
         // The scenario reader, for the fuzzing harness (Tests/Fuzz).
         .library(name: "ScenarioFile", targets: ["ScenarioFile"]),
+        // The report reader and the charts, for the second fuzzing harness (Tests/Fuzz).
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Charts", targets: ["Charts"]),
     ],
     dependencies: [
         // The command line: subcommands as small types, help that teaches.

@@ -39,6 +39,7 @@ public enum Axis {
             svg.text(format(tick), x: frame.left - Style.tickLength - 2, y: y + 4, anchor: .end, size: Style.fontSize - 1, fill: Style.muted)
         }
         svg.line(x1: frame.left, y1: frame.top, x2: frame.left, y2: frame.bottom, stroke: Style.axis)
+        if scale.clips { clipNote(&svg, x: frame.left, y: frame.top - 4, anchor: .start) }
         if let label {
             svg.text(label, x: frame.left - 40, y: frame.top + frame.height / 2, anchor: .middle, size: Style.fontSize, rotate: -90)
         }
@@ -56,7 +57,14 @@ public enum Axis {
             svg.text(format(tick), x: x, y: frame.bottom + Style.tickLength + 11, anchor: .middle, size: Style.fontSize - 1, fill: Style.muted)
         }
         svg.line(x1: frame.left, y1: frame.bottom, x2: frame.right, y2: frame.bottom, stroke: Style.axis)
+        if scale.clips { clipNote(&svg, x: frame.right, y: frame.bottom + 30, anchor: .end) }
         if let label { svg.text(label, x: frame.left + frame.width / 2, y: frame.bottom + 30, anchor: .middle) }
+    }
+
+    /// Says on the chart that figures past what can be drawn sit at its edge.
+    private static func clipNote(_ svg: inout SVG, x: Double, y: Double, anchor: SVG.Anchor) {
+        let limit = String(format: "%.0e", LinearScale.largest)
+        svg.text("figures beyond ±\(limit) are drawn at the edge", x: x, y: y, anchor: anchor, size: Style.fontSize - 1, fill: Style.failing)
     }
 
     /// A horizontal axis of categories, labelling every `every`-th band.

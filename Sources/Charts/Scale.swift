@@ -9,19 +9,35 @@ public struct LinearScale: Sendable, Equatable {
     /// Pixels for the domain's lower and upper end (the upper may be the smaller, as on a y axis).
     public let range: (Double, Double)
 
+    /// Takes any domain. An empty or very narrow one is widened (to 1 past a single value, or to a
+    /// billionth of its size); bounds beyond ±`largest` are clipped to it (`clips` says so), and a
+    /// bound that is not a number is read as 0, so that ticks and pixels always exist.
     public init(domain: ClosedRange<Double>, range: (Double, Double)) {
-        precondition(domain.lowerBound.isFinite && domain.upperBound.isFinite)
-        self.domain = domain.lowerBound == domain.upperBound
-            ? domain.lowerBound ... domain.lowerBound + 1 : domain
+        let lower = Self.drawable(domain.lowerBound), asked = Self.drawable(domain.upperBound)
+        var upper = lower == asked ? lower + max(1, abs(lower) * 1e-9) : asked
+        let narrowest = max(max(abs(lower), abs(upper)) * 1e-9, 1e-300)
+        if upper - lower < narrowest { upper = lower + narrowest }
+        self.domain = lower ... upper
         self.range = range
+        clips = !(domain.lowerBound.magnitude <= Self.largest && domain.upperBound.magnitude <= Self.largest)
+    }
+
+    /// The largest magnitude drawn where it lies; figures beyond it are drawn at ±`largest`.
+    public static let largest = 1e305
+    /// Whether the domain asked for went past ±`largest` (or was not a number) and was clipped.
+    public private(set) var clips: Bool
+
+    private static func drawable(_ value: Double) -> Double {
+        value.isNaN ? 0 : min(max(value, -largest), largest)
     }
 
     public static func == (a: LinearScale, b: LinearScale) -> Bool {
         a.domain == b.domain && a.range == b.range
     }
 
-    /// The pixel of `value` (outside the domain it extrapolates).
+    /// The pixel of `value` (outside the domain it extrapolates, up to ±`largest`).
     public func callAsFunction(_ value: Double) -> Double {
+        let value = Self.drawable(value)
         let fraction = (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
         return range.0 + fraction * (range.1 - range.0)
     }
@@ -42,7 +58,7 @@ public struct LinearScale: Sendable, Equatable {
         // A tolerance keeps an end that is a whole tick (0.3 / 0.1 = 2.9999999999999996).
         let first = (domain.lowerBound / step - 1e-9).rounded(.up), last = (domain.upperBound / step + 1e-9).rounded(.down)
         guard first <= last else { return [] }
-        return stride(from: first, through: last, by: 1).map { Self.clean($0 * step) }
+        return stride(from: first, through: last, by: 1).map { Self.clean($0 * step, step: step) }
     }
 
     /// The scale with its domain widened to whole ticks.
@@ -50,11 +66,17 @@ public struct LinearScale: Sendable, Equatable {
         let step = tickStep(count: count)
         let lower = (domain.lowerBound / step + 1e-9).rounded(.down) * step
         let upper = (domain.upperBound / step - 1e-9).rounded(.up) * step
-        return LinearScale(domain: Self.clean(lower) ... Self.clean(upper), range: range)
+        var wider = LinearScale(domain: Self.clean(lower, step: step) ... Self.clean(upper, step: step), range: range)
+        wider.clips = wider.clips || clips
+        return wider
     }
 
-    /// Removes the binary noise of multiplying a step (0.1 × 3 = 0.30000000000000004).
-    static func clean(_ value: Double) -> Double { (value * 1e9).rounded() / 1e9 }
+    /// Removes the binary noise of multiplying a step (0.1 × 3 = 0.30000000000000004), to a
+    /// billionth; steps finer than a millionth, and values too large to scale, are left as they are.
+    static func clean(_ value: Double, step: Double) -> Double {
+        let scaled = value * 1e9
+        return step >= 1e-6 && scaled.isFinite ? scaled.rounded() / 1e9 : value
+    }
 }
 
 /// Places categories (hours, centres) in equal bands along an axis.

@@ -47,36 +47,67 @@ public struct TileMap: Sendable {
 
     /// Grid cells (column, row) for the tiles: each tile in turn takes the free cell nearest to
     /// where its coordinates fall on a grid of about `columns` columns (by default about 1.5 × √n,
-    /// 10 for Romania's 47 centres); without coordinates, rows of `columns` in order.
+    /// 10 for Romania's 47 centres) across the wider of the two spans; without coordinates, rows of
+    /// `columns` in order. Any coordinates are placed, each tile in its own cell: a cell is at least
+    /// `smallestCell` degrees wide, and the search for a free cell widens ring by ring, so places that
+    /// coincide (or lie on one line) spread around where they are. Cost: O(n · r²) for n tiles, where r
+    /// is the farthest a tile must move (at most about √n when every place is the same).
     public func cells(columns: Int? = nil) -> [(column: Int, row: Int)] {
         let columns = max(columns ?? Int((1.5 * Double(tiles.count).squareRoot()).rounded()), 2)
         let placed = tiles.compactMap { tile in tile.latitude.flatMap { lat in tile.longitude.map { (lat, $0) } } }
-        guard placed.count == tiles.count, tiles.count > 1 else {
-            return tiles.indices.map { ($0 % columns, $0 / columns) }
-        }
+        guard placed.count == tiles.count, tiles.count > 1 else { return Self.plainGrid(tiles.count, columns: columns) }
         let meanLatitude = placed.map(\.0).reduce(0, +) / Double(placed.count)
         let xs = placed.map { $0.1 * cos(meanLatitude * .pi / 180) }, ys = placed.map { -$0.0 }
         let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
-        let cell = max(maxX - minX, 1e-9) / Double(columns - 1)
-        let rows = Int(((maxY - minY) / cell).rounded()) + 1
-        var taken = Set<Int>()
+        let span = max(maxX - minX, maxY - minY)
+        guard span.isFinite else { return Self.plainGrid(tiles.count, columns: columns) }
+        let cell = max(span / Double(columns - 1), Self.smallestCell)
+        var taken = Set<GridCell>()
         var result: [(column: Int, row: Int)] = []
         for (x, y) in zip(xs, ys) {
-            let wantX = (x - minX) / cell, wantY = (y - minY) / cell
-            var best: (Int, Int)? = nil
-            var bestDistance = Double.infinity
-            for row in -1...(rows + 1) {
-                for column in -1...(columns + 1) where !taken.contains((row + 2) * 1_000 + column + 2) {
-                    let distance = (Double(column) - wantX) * (Double(column) - wantX) + (Double(row) - wantY) * (Double(row) - wantY)
-                    if distance < bestDistance { bestDistance = distance; best = (column, row) }
-                }
-            }
-            let (column, row) = best!
-            taken.insert((row + 2) * 1_000 + column + 2)
-            result.append((column, row))
+            let free = Self.nearestFree(to: ((x - minX) / cell, (y - minY) / cell), taken: taken)
+            taken.insert(free)
+            result.append((free.column, free.row))
         }
         let minColumn = result.map(\.column).min()!, minRow = result.map(\.row).min()!
         return result.map { ($0.column - minColumn, $0.row - minRow) }
+    }
+
+    /// The narrowest cell, in degrees (about 100 m): places closer than this share a wanted cell.
+    public static let smallestCell = 0.001
+
+    private struct GridCell: Hashable {
+        let column: Int, row: Int
+    }
+
+    private static func plainGrid(_ count: Int, columns: Int) -> [(column: Int, row: Int)] {
+        (0..<count).map { ($0 % columns, $0 / columns) }
+    }
+
+    /// The free cell nearest to `want` (in cells), ties to the smaller row, then column. Rings of
+    /// cells around the nearest cell are searched outwards until no cell of the next ring can be nearer.
+    private static func nearestFree(to want: (x: Double, y: Double), taken: Set<GridCell>) -> GridCell {
+        let centre = GridCell(column: Int(want.x.rounded()), row: Int(want.y.rounded()))
+        var best: (cell: GridCell, distance: Double)? = nil
+        var radius = 0
+        while true {
+            for row in (centre.row - radius)...(centre.row + radius) {
+                let onEdge = abs(row - centre.row) == radius
+                let step = onEdge || radius == 0 ? 1 : 2 * radius
+                for column in stride(from: centre.column - radius, through: centre.column + radius, by: step) {
+                    let candidate = GridCell(column: column, row: row)
+                    guard !taken.contains(candidate) else { continue }
+                    let dx = Double(column) - want.x, dy = Double(row) - want.y
+                    let distance = dx * dx + dy * dy
+                    if let current = best,
+                        (current.distance, current.cell.row, current.cell.column) <= (distance, row, column) { continue }
+                    best = (candidate, distance)
+                }
+            }
+            // Every cell of the next ring lies at least radius + ½ cells from `want`.
+            if let best, (Double(radius) + 0.5) * (Double(radius) + 0.5) > best.distance { return best.cell }
+            radius += 1
+        }
     }
 
     public func render(id: String, width: Double = 720) -> String {

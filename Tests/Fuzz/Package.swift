@@ -1,17 +1,25 @@
 // swift-tools-version: 6.0
-// The fuzzing harness: libFuzzer over callsim's scenario reader (docs/fuzzing.md). Kept apart from
-// the main package so its build stays free of the fuzzer's instrumentation.
+// The fuzzing harnesses: libFuzzer over callsim's scenario reader, and over its report reader and
+// charts (docs/fuzzing.md). Kept apart from the main package so its build stays free of the
+// fuzzer's instrumentation.
 import PackageDescription
 
 let package = Package(
     name: "callsim-fuzz",
-    products: [.library(name: "ScenarioFuzz", type: .dynamic, targets: ["ScenarioFuzz"])],
+    products: [
+        .library(name: "ScenarioFuzz", type: .dynamic, targets: ["ScenarioFuzz"]),
+        .library(name: "ChartFuzz", type: .dynamic, targets: ["ChartFuzz"]),
+    ],
     // `callsim` links to the repository root, so the package has that name wherever it is cloned.
     dependencies: [.package(path: "callsim")],
     targets: [
         .target(name: "ScenarioFuzz", dependencies: [
             .product(name: "ScenarioFile", package: "callsim"),
             .product(name: "CallModel", package: "callsim"),
+        ]),
+        .target(name: "ChartFuzz", dependencies: [
+            .product(name: "Reports", package: "callsim"),
+            .product(name: "Charts", package: "callsim"),
         ]),
     ]
 )

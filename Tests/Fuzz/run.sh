@@ -1,20 +1,26 @@
 #!/bin/bash
-# A libFuzzer campaign over the scenario reader (docs/fuzzing.md).
-#   bash Tests/Fuzz/run.sh [SECONDS]      (default 120; CI runs this)
-# Builds the harness with the fuzzer's coverage, runs it from the committed corpus and the
-# regressions, and fails when it finds a crash, a hang (10 s) or 3 GB of memory; the input that
-# did it is kept as Tests/Fuzz/crash-* (make it a regression file under Tests/Fuzz/regressions/).
+# libFuzzer campaigns (docs/fuzzing.md): over the scenario reader, and over the report reader and the charts.
+#   bash Tests/Fuzz/run.sh [SECONDS] [scenario|charts]      (default 120 s, scenario; CI runs both)
+# Builds the harness with the fuzzer's coverage, runs it from its committed corpus and regressions,
+# and fails when it finds a crash, a hang (10 s) or 3 GB of memory; the input that did it is kept as
+# Tests/Fuzz/crash-* (make it a regression file under Tests/Fuzz/regressions/ or chart-regressions/).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-120}"
-swift build -c release -Xswiftc -sanitize=fuzzer --product ScenarioFuzz 2>&1 | tail -1
-clang -fsanitize=fuzzer -L.build/release -lScenarioFuzz -Wl,-rpath,"$PWD/.build/release" -o .build/fuzz-scenario
+target="${2:-scenario}"
+case "$target" in
+    scenario) product=ScenarioFuzz; seeds="corpus regressions"; dict=(-dict=scenario.dict) ;;
+    charts) product=ChartFuzz; seeds="chart-corpus chart-regressions"; dict=() ;;
+    *) echo "run.sh: the target is scenario or charts, not $target" >&2; exit 2 ;;
+esac
+swift build -c release -Xswiftc -sanitize=fuzzer --product "$product" 2>&1 | tail -1
+clang -fsanitize=fuzzer -L.build/release -l"$product" -Wl,-rpath,"$PWD/.build/release" -o ".build/fuzz-$target"
 work="$(mktemp -d)"
-cp corpus/* regressions/* "$work/"
+for folder in $seeds; do [ -d "$folder" ] && cp "$folder"/* "$work/" 2>/dev/null || true; done
 status=0
-./.build/fuzz-scenario "$work" -max_total_time="$seconds" -dict=scenario.dict -timeout=10 -rss_limit_mb=3000 \
-    -artifact_prefix="$PWD/" -print_final_stats=1 > .build/fuzz.log 2>&1 || status=$?
-grep -E "^(Done|stat::|==[0-9]+==|SUMMARY|Test unit written|artifact_prefix)" .build/fuzz.log || true
+"./.build/fuzz-$target" "$work" -max_total_time="$seconds" "${dict[@]}" -timeout=10 -rss_limit_mb=3000 -max_len=65536 \
+    -artifact_prefix="$PWD/" -print_final_stats=1 > ".build/fuzz-$target.log" 2>&1 || status=$?
+grep -E "^(Done|stat::|==[0-9]+==|SUMMARY|Test unit written|artifact_prefix)" ".build/fuzz-$target.log" || true
 rm -rf "$work"
-[ "$status" -eq 0 ] || { echo "the fuzzer found a problem (exit $status): see Tests/Fuzz/crash-* or timeout-* / oom-*"; tail -30 .build/fuzz.log; }
+[ "$status" -eq 0 ] || { echo "the fuzzer found a problem (exit $status): see Tests/Fuzz/crash-* or timeout-* / oom-*"; tail -30 ".build/fuzz-$target.log"; }
 exit "$status"
