@@ -28,13 +28,7 @@ extension CallSim {
         func run() throws {
             let first = try ReportView(path: a), second = try ReportView(path: b)
             if let output {
-                let url = URL(fileURLWithPath: output, isDirectory: true)
-                do {
-                    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-                    try Data(HTMLReport.compare(first, second).utf8).write(to: url.appendingPathComponent("report.html"), options: .atomic)
-                } catch {
-                    throw InputError(description: "cannot write the report to \(output): \(error.localizedDescription)")
-                }
+                try OutputFile.writeFolder([("report.html", HTMLReport.compare(first, second))], to: output, flag: "--output")
             }
             FileHandle.standardOutput.write(Data(HTMLReport.differenceText(first, second).utf8))
         }

@@ -56,24 +56,15 @@ extension CallSim {
 
         /// Writes every report file, each complete or not at all.
         func write(_ result: RunResult, to folder: String) throws {
-            let url = URL(fileURLWithPath: folder, isDirectory: true)
-            do {
-                // Every report is made before the folder is, so a failure leaves nothing behind.
-                let document = ResultDocument.json(result, withValues: true).text()
-                let view = try ReportView(json: Data(document.utf8), source: "report.json")
-                let files = [
-                    ("report.md", TableReports.markdown(result)),
-                    ("report.json", document),
-                    ("centres.csv", TableReports.csv(result)),
-                    ("report.html", HTMLReport.page(view)),
-                ]
-                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-                for (name, text) in files {
-                    try Data(text.utf8).write(to: url.appendingPathComponent(name), options: .atomic)
-                }
-            } catch {
-                throw InputError(description: "cannot write the reports to \(folder): \(error.localizedDescription)")
-            }
+            // Every report is made before the folder is, so a failure leaves nothing behind.
+            let document = ResultDocument.json(result, withValues: true).text()
+            let view = try ReportView(json: Data(document.utf8), source: "report.json")
+            try OutputFile.writeFolder([
+                ("report.md", TableReports.markdown(result)),
+                ("report.json", document),
+                ("centres.csv", TableReports.csv(result)),
+                ("report.html", HTMLReport.page(view)),
+            ], to: folder, flag: "--output")
         }
     }
 }

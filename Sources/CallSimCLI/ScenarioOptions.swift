@@ -45,6 +45,11 @@ struct ScenarioOptions: ParsableArguments {
     /// `requireStable: false` accepts consoles too few for the load (`size`).
     func load(requireStable: Bool = true) throws -> Scenario {
         var scenario = try ScenarioReader.read(path: self.scenario, requireStable: requireStable)
+        if let text = try? String(contentsOfFile: self.scenario, encoding: .utf8) {
+            for warning in ScenarioReader.warnings(for: scenario, text: text, file: self.scenario) {
+                FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+            }
+        }
         if let replications { scenario.replications = replications }
         if let precision { scenario.precision = precision }
         if let maxReplications { scenario.maxReplications = maxReplications }

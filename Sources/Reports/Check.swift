@@ -37,31 +37,18 @@ public struct Baseline {
     let path: String
     var seed: UInt64 { view.seed }
 
-    /// Reads `path` and checks it is a report of `scenario` in this format version.
+    /// Reads `path` (validated as `ReportView` reads any report) and checks it is a report of `scenario`.
     public init(path: String, scenario: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BaselineError(description: "\(path): cannot read the baseline (no such file?)")
         }
-        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw BaselineError(description: "\(path): the baseline is not a callsim report.json (not a JSON object)")
-        }
-        guard let version = document["format_version"] as? Int else {
-            throw BaselineError(description: "\(path): the baseline is not a callsim report.json (no whole-number format_version)")
-        }
-        guard version == ResultDocument.formatVersion else {
-            throw BaselineError(description:
-                "\(path): the baseline has format_version \(version); this callsim writes \(ResultDocument.formatVersion) "
-                + "(percentiles pooled over replications, urgent callers lost estimated from every lost caller): "
-                + "refresh it with `callsim run SCENARIO --output DIR` and use DIR/report.json")
-        }
-        guard let name = document["scenario"] as? String, name == scenario else {
-            throw BaselineError(description:
-                "\(path): the baseline is of scenario \"\(document["scenario"] ?? "?")\", not \"\(scenario)\"")
-        }
         do {
             view = try ReportView(json: data, source: path)
         } catch let error as ReportError {
-            throw BaselineError(description: error.description)
+            throw BaselineError(description: error.description.replacingOccurrences(of: "\(path): ", with: "\(path): the baseline's ", options: .anchored))
+        }
+        guard view.scenario == scenario else {
+            throw BaselineError(description: "\(path): the baseline is of scenario \"\(view.scenario)\", not \"\(scenario)\"")
         }
         self.path = path
     }

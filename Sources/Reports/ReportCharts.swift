@@ -64,7 +64,7 @@ enum ReportCharts {
         let order = worstFirst(runs[0].view)
         let series = runs.map { run in
             IntervalChart.Series(name: run.name, values: order.map { index -> IntervalChart.Value? in
-                let figure = run.view.centres.indices.contains(index) ? run.view.centres[index][kpi] : ReportView.KPIValue(nil)
+                let figure = run.view.centres.indices.contains(index) ? run.view.centres[index][kpi] : .missing
                 return figure.mean.map { IntervalChart.Value(mean: $0, ci95: figure.ci95) }
             })
         }
@@ -109,7 +109,7 @@ enum ReportCharts {
         } else {
             series = runs.map { run in
                 IntervalChart.Series(name: run.name + " p95", values: scopes.map { code in
-                    let figure = run.view.escalation.first { $0.code == code }?.delay(percentile: 0.95) ?? ReportView.KPIValue(nil)
+                    let figure = run.view.escalation.first { $0.code == code }?.delay(percentile: 0.95) ?? .missing
                     return figure.mean.map { IntervalChart.Value(mean: $0 / 60, ci95: figure.ci95.map { $0 / 60 }) }
                 })
             }

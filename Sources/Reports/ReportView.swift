@@ -10,7 +10,7 @@ public struct ReportError: BadInput {
 /// HTML is drawn from the same figures the JSON holds, for one run or for two side by side.
 public struct ReportView {
     /// A KPI's mean and 95 % half-width, and its per-replication values when the document has them.
-    public struct KPIValue {
+    public struct KPIValue: Sendable {
         public let mean: Double?
         public let ci95: Double?
         public let values: [Double?]
@@ -21,12 +21,8 @@ public struct ReportView {
             self.values = values
         }
 
-        init(_ object: Any?) {
-            let members = object as? [String: Any] ?? [:]
-            mean = members["mean"] as? Double
-            ci95 = members["ci95"] as? Double
-            values = (members["values"] as? [Any])?.map { $0 as? Double } ?? []
-        }
+        /// No figure.
+        public static let missing = KPIValue(mean: nil, ci95: nil)
     }
 
     public struct Scope {
@@ -39,10 +35,10 @@ public struct ReportView {
         /// Percentiles of the delay to 112 by level (rows of `escalation`).
         let delayPercentiles: [Double: KPIValue]
 
-        public subscript(kpi: KPI) -> KPIValue { figures[kpi] ?? KPIValue(nil) }
+        public subscript(kpi: KPI) -> KPIValue { figures[kpi] ?? .missing }
 
         /// The `level`-percentile of the delay to 112 (an `escalation` row).
-        public func delay(percentile level: Double) -> KPIValue { delayPercentiles[level] ?? KPIValue(nil) }
+        public func delay(percentile level: Double) -> KPIValue { delayPercentiles[level] ?? .missing }
     }
 
     public struct TargetRow {
@@ -76,56 +72,66 @@ public struct ReportView {
     public let escalation: [Scope]
     public let targets: [TargetRow]
 
-    /// Reads a result document from its JSON text.
+    /// Reads a result document from its JSON text, validated as a scenario is: a member of the
+    /// wrong type or out of range is refused with its path (a `ReportError`, exit status 2).
     public init(json: Data, source: String) throws {
-        guard let document = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
-            document["format_version"] as? Int == ResultDocument.formatVersion, let name = document["scenario"] as? String
-        else {
-            throw ReportError(description: "\(source): not a callsim report.json of format_version \(ResultDocument.formatVersion)")
+        guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else {
+            throw ReportError(description: "\(source): not a callsim report.json (not a JSON object, or a number too large to read)")
         }
-        func scope(_ object: Any?, code: String? = nil, name: String? = nil) -> Scope {
-            let members = object as? [String: Any] ?? [:]
+        let document = ReportFields(object, path: "", source: source)
+        let version = try document.integer("format_version")
+        guard version == ResultDocument.formatVersion else {
+            throw ReportError(description:
+                "\(source): format_version is \(version); this callsim reads \(ResultDocument.formatVersion) "
+                + "(percentiles pooled over replications, urgent callers lost estimated from every lost caller): "
+                + "write it anew with `callsim run SCENARIO --output DIR` and use DIR/report.json")
+        }
+        func scope(_ fields: ReportFields, code: String? = nil, name: String? = nil) throws -> Scope {
             var figures: [KPI: KPIValue] = [:], percentiles: [Double: KPIValue] = [:]
-            for (key, value) in members where value is [String: Any] {
+            for (key, value) in fields.members where value is [String: Any] {
                 if let kpi = KPI(rawValue: key) {
-                    figures[kpi] = KPIValue(value)
-                } else if key.hasPrefix("p"), key.hasSuffix("_s"), let level = Double(key.dropFirst().dropLast(2)) {
-                    percentiles[level / 100] = KPIValue(value)
+                    figures[kpi] = try fields.figure(key)
+                } else if key.hasPrefix("p"), key.hasSuffix("_s"), let level = Double(key.dropFirst().dropLast(2)), level.isFinite {
+                    percentiles[level / 100] = try fields.figure(key)
                 }
             }
             return Scope(
-                code: code ?? members["code"] as? String ?? members["scope"] as? String ?? "", name: name ?? members["name"] as? String ?? "",
-                latitude: members["lat"] as? Double, longitude: members["lon"] as? Double,
-                consoles: members["consoles"] as? Int, figures: figures, delayPercentiles: percentiles)
+                code: try code ?? fields.optionalString("code") ?? fields.optionalString("scope") ?? "",
+                name: try name ?? fields.optionalString("name") ?? "",
+                latitude: try fields.optionalNumber("lat"), longitude: try fields.optionalNumber("lon"),
+                consoles: try fields.optionalInteger("consoles", in: 0...Int.max), figures: figures, delayPercentiles: percentiles)
         }
         self.source = source
-        scenario = name
-        seed = document["seed"] as? UInt64 ?? 0
-        replications = document["replications"] as? Int ?? 0
-        horizon = document["horizon_s"] as? Double ?? 0
-        warmup = document["warmup_s"] as? Double ?? 0
-        threshold = document["service_level_threshold_s"] as? Double ?? 20
-        routing = document["routing"] as? String ?? "local"
-        meanConsoleTime = document["mean_console_time_s"] as? Double
-        total = scope(document["total"], code: "total", name: "all centres")
-        centres = (document["centres"] as? [Any] ?? []).map { scope($0) }
-        types = (document["types"] as? [Any] ?? []).map { scope($0) }
-        hours = (document["by_hour"] as? [Any] ?? []).map { scope($0) }
-        waitSurvival = (document["wait_survival"] as? [[String: Any]] ?? []).compactMap { point in
-            (point["wait_s"] as? Double).map { ($0, KPIValue(point["share"])) }
+        scenario = try document.string("scenario")
+        seed = try document.unsigned("seed")
+        replications = try document.integer("replications", in: 1...Int.max)
+        horizon = try document.number("horizon_s", above: 0)
+        warmup = try document.optionalNumber("warmup_s", atLeast: 0) ?? 0
+        threshold = try document.optionalNumber("service_level_threshold_s", atLeast: 0) ?? 20
+        routing = try document.optionalString("routing") ?? "local"
+        meanConsoleTime = try document.optionalNumber("mean_console_time_s")
+        total = try scope(document.object("total"), code: "total", name: "all centres")
+        centres = try document.objects("centres", required: true).map { try scope($0) }
+        types = try document.objects("types").map { try scope($0) }
+        hours = try document.objects("by_hour", required: true, count: 24).map { try scope($0) }
+        waitSurvival = try document.objects("wait_survival").map { point in
+            (try point.number("wait_s", atLeast: 0), try point.figure("share"))
         }
-        escalation = (document["escalation_delay_percentiles"] as? [Any] ?? []).map { scope($0) }
-        targets = (document["targets"] as? [[String: Any]] ?? []).compactMap { row in
-            guard let scope = row["scope"] as? String, let key = row["kpi"] as? String, let threshold = row["threshold"] as? Double,
-                  let measure = Target.Measure.allCases.first(where: { $0.reportedKey == key })
-            else { return nil }
+        escalation = try document.objects("escalation_delay_percentiles").map { try scope($0) }
+        targets = try document.objects("targets").map { row in
+            let key = try row.string("kpi")
+            guard let measure = Target.Measure.allCases.first(where: { $0.reportedKey == key }) else {
+                throw row.refuse("kpi", "must be one of \(Target.Measure.allCases.map(\.reportedKey).joined(separator: ", "))")
+            }
+            let state = try row.optionalString("state")
+            guard state.map({ TargetState(rawValue: $0) != nil }) ?? true else {
+                throw row.refuse("state", "must be one of \(TargetState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             return TargetRow(
-                scope: scope, measure: measure, threshold: threshold,
-                estimate: row["estimate"] as? Double, ci95: row["ci95"] as? Double,
-                state: (row["state"] as? String).flatMap(TargetState.init(rawValue:)),
-                hour: (row["hour"] as? Int).flatMap { (0..<24).contains($0) ? $0 : nil })
+                scope: try row.string("scope"), measure: measure, threshold: try row.number("threshold"),
+                estimate: try row.optionalNumber("estimate"), ci95: try row.optionalNumber("ci95", atLeast: 0),
+                state: state.flatMap(TargetState.init(rawValue:)), hour: try row.optionalInteger("hour", in: 0...23))
         }
-        guard hours.count == 24 else { throw ReportError(description: "\(source): the report has no 24 by_hour rows") }
     }
 
     /// Reads `report.json` at `path`.

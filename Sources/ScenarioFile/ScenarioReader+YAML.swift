@@ -77,9 +77,70 @@ extension ScenarioReader {
             .composer(let context, let problem, let mark, let yaml):
             return make(mark, "malformed YAML: \(problem)" + (context.map { " (\($0.text))" } ?? ""), yaml)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return make(context.mark, "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))", context.text)
+            let names = duplicates.joined(separator: ", ")
+            var error = make(context.mark, "\(names) is given twice in one mapping: keep one", context.text)
+            if let key = duplicates.first, let path = duplicatePath(of: key, at: context.mark, in: context.text) {
+                error = ScenarioError(file: file, line: error.line, column: error.column, field: path, message: error.message)
+            }
+            return error
         default:
             return ScenarioError(file: file, line: 1, column: 1, field: "YAML", message: "malformed YAML: \(error)")
         }
+    }
+
+    /// The path (`routing.periods[0].from`) of the key `key` that Yams found twice, its first
+    /// occurrence at `mark`: that occurrence is renamed and the text composed again (renaming other
+    /// duplicates the same way), and the renamed key is looked for in the tree. `nil` when that does
+    /// not work.
+    static func duplicatePath(of key: String, at mark: Mark, in text: String) -> String? {
+        let wanted = "callsim-duplicate-key"
+        guard var text = renaming(key, at: mark, in: text, to: wanted) else { return nil }
+        var root: Node? = nil
+        for round in 1...20 {
+            do {
+                root = try Yams.compose(yaml: text)
+                break
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+                guard let other = duplicates.first,
+                    let renamed = renaming(other, at: context.mark, in: text, to: "callsim-other-duplicate-\(round)")
+                else { return nil }
+                text = renamed
+            } catch {
+                return nil
+            }
+        }
+        func find(_ node: Node, _ path: String) -> String? {
+            if let mapping = node.mapping {
+                for (name, value) in mapping {
+                    guard let name = name.string else { continue }
+                    if name == wanted { return path.isEmpty ? key : "\(path).\(key)" }
+                    if let found = find(value, path.isEmpty ? name : "\(path).\(name)") { return found }
+                }
+            } else if let sequence = node.sequence {
+                for (index, item) in sequence.enumerated() {
+                    if let found = find(item, "\(path)[\(index)]") { return found }
+                }
+            }
+            return nil
+        }
+        return root.flatMap { find($0, "") }
+    }
+
+    /// `text` with the key `key` at `mark` (plain or quoted) replaced by `name`.
+    private static func renaming(_ key: String, at mark: Mark, in text: String, to name: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        var characters = Array(lines[mark.line - 1])
+        let start = mark.column - 1
+        guard start >= 0, start < characters.count else { return nil }
+        var end = start + key.count
+        if characters[start] == "\"" || characters[start] == "'" {
+            guard let close = characters[(start + 1)...].firstIndex(of: characters[start]) else { return nil }
+            end = close + 1
+        }
+        guard end <= characters.count else { return nil }
+        characters.replaceSubrange(start..<end, with: Array(name))
+        lines[mark.line - 1] = String(characters)
+        return lines.joined(separator: "\n")
     }
 }
