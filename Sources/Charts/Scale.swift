@@ -58,7 +58,11 @@ public struct LinearScale: Sendable, Equatable {
         // A tolerance keeps an end that is a whole tick (0.3 / 0.1 = 2.9999999999999996).
         let first = (domain.lowerBound / step - 1e-9).rounded(.up), last = (domain.upperBound / step + 1e-9).rounded(.down)
         guard first <= last else { return [] }
-        return stride(from: first, through: last, by: 1).map { Self.clean($0 * step, step: step) }
+        // Far from zero on a narrow domain (1e301 … 1.000000001e301) a multiple of the step can
+        // round past an end: such a tick is drawn at the end.
+        return stride(from: first, through: last, by: 1).map {
+            min(max(Self.clean($0 * step, step: step), domain.lowerBound), domain.upperBound)
+        }
     }
 
     /// The scale with its domain widened to whole ticks.
