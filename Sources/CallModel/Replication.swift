@@ -12,6 +12,8 @@ struct Replication<Routing: RoutingPolicy> {
     let window: (start: Double, end: Double)
     let arrivalProcesses: Table<CentreArrivals>
     let capacity: Table<Int?>
+    /// Each call type's priority level in the waiting lines (0: served first).
+    let priorityLevel: Table<Int>
     let draws: CallerDraws
     var routing: Routing
 
@@ -50,7 +52,9 @@ struct Replication<Routing: RoutingPolicy> {
         capacity = Table(scenario.centres.map(\.queueCapacity))
         draws = CallerDraws(scenario, replication: replication)
         self.routing = routing
-        lines = WaitingLines(centres: scenario.centres.count)
+        let levels = scenario.priorityLevels
+        priorityLevel = Table(levels)
+        lines = WaitingLines(centres: scenario.centres.count, levels: (levels.max() ?? 0) + 1)
         board = ConsoleBoard(consoles: scenario.centres.map(\.staffing.peak))
         shifts = Shifts(scenario)
         tallies = Tallies(scenario, hourlyCentres: hourlyCentres)
@@ -147,7 +151,7 @@ struct Replication<Routing: RoutingPolicy> {
             block(caller)
         } else {
             let ref = callers.park(caller)
-            lines.join(ref, line: line, centre: centre)
+            lines.join(ref, line: line, centre: centre, level: priorityLevel[Int(caller.type)])
             if caller.patience.isFinite && !hangsUpUnseen(caller) { schedule(.patienceEnds(ref), at: now + caller.patience) }
             if let delay = routing.overflowDelay(centre), delay < caller.patience {
                 schedule(.becomesEligible(ref), at: now + delay)
@@ -294,7 +298,7 @@ struct Replication<Routing: RoutingPolicy> {
     mutating func routingSwitches() {
         let now = calendar.now
         routing.switchPolicy(at: now)
-        let waiting = lines.relay(callers: &callers) { [routing] in routing.line(of: $0) }
+        let waiting = lines.relay(callers: &callers, line: { [routing] in routing.line(of: $0) }, level: { [priorityLevel] in priorityLevel[$0] })
         for slot in waiting {
             let caller = callers[slot]
             guard let delay = routing.overflowDelay(Int(caller.centre)), delay < caller.patience else { continue }

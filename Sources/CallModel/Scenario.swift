@@ -88,10 +88,15 @@ public struct CallType: Sendable, Equatable {
     public var name: String
     /// Share of calls of this type, in [0, 1].
     public var share: Double
+    /// Which callers a console that frees takes first: the lowest priority present, the
+    /// longest-waiting within it (non-preemptive; docs/model.md, "Priority"). Equal for every type:
+    /// first come, first served.
+    public var priority: Int
 
-    public init(name: String, share: Double) {
+    public init(name: String, share: Double, priority: Int = 0) {
         self.name = name
         self.share = share
+        self.priority = priority
     }
 }
 
@@ -257,5 +262,15 @@ public struct Absence: Sendable, Equatable {
         self.from = from
         self.to = to
         self.consoles = consoles
+    }
+}
+
+extension Scenario {
+    /// Each call type's priority level in the waiting lines: 0 for the most urgent priority given,
+    /// 1 for the next, and so on (one level, 0, when every type has the same priority or there are
+    /// no call types).
+    public var priorityLevels: [Int] {
+        let distinct = Set(callTypes.map(\.priority)).sorted()
+        return callTypes.isEmpty ? [0] : callTypes.map { distinct.firstIndex(of: $0.priority)! }
     }
 }

@@ -66,7 +66,7 @@ struct ScenarioBuilder {
         "code", "name", "calls_per_day", "calls_per_hour", "neighbours", "lat", "lon", "consoles",
         "queue_capacity", "handling", "wrapup", "patience", "escalation", "min_consoles",
     ]
-    static let typeKeys = ["name", "share", "handling", "wrapup", "escalation"]
+    static let typeKeys = ["name", "share", "priority", "handling", "wrapup", "escalation"]
     func build() throws -> Scenario {
         let top = try root.mapping("a scenario", allowed: Self.topKeys)
         let name = try top.required("name", "the scenario's name, shown in reports").string()
@@ -205,7 +205,9 @@ struct ScenarioBuilder {
             if types.contains(where: { $0.name == name }) { throw map["name"]!.error("call type '\(name)' appears twice") }
             let share = try map.required("share", "its share of calls, from 0 to 1")
                 .number(in: 0...1, allowed: "a share from 0 to 1")
-            types.append(CallType(name: name, share: share))
+            let priority = try map["priority"]?.integer(
+                in: -1_000...1_000, allowed: "a whole number from -1000 to 1000; lower is answered first (default: all equal)") ?? 0
+            types.append(CallType(name: name, share: share, priority: priority))
             settings.append(try self.settings(map))
         }
         let total = types.reduce(0) { $0 + $1.share }

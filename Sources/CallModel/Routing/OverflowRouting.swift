@@ -1,9 +1,10 @@
 /// `overflow`: a caller still waiting after `after` may also be answered by an idle console of the
 /// centres in his centre's `neighbours`, the first idle one in list order. A console that frees
-/// serves its own line first, then the longest-waiting eligible caller of the centres that list it.
+/// serves its own line first, then the eligible caller of the most urgent priority, the
+/// longest-waiting within it, of the centres that list it.
 ///
-/// One delay for every caller keeps a centre's eligible callers at the front of its line, so the
-/// longest-waiting eligible caller of a centre is the head of its line.
+/// One delay for every caller keeps a centre's eligible callers at the front of each priority level
+/// of its line, so the eligible callers worth looking at are heads.
 struct OverflowRouting: RoutingPolicy {
     let after: Double
     /// Each centre's neighbours, and the centres that list it, as indices.
@@ -24,12 +25,14 @@ struct OverflowRouting: RoutingPolicy {
 
     func nextCaller(for centre: Int, lines: inout WaitingLines, callers: CallerPool) -> (slot: Int, line: Int)? {
         if let slot = lines.head(of: centre, in: callers) { return (slot, centre) }
-        var best: (slot: Int, line: Int)?
+        var best: (slot: Int, line: Int, level: Int)?
         for client in clients[centre] where lines.eligible[client] > 0 {
-            guard let slot = lines.head(of: client, in: callers) else { continue }
-            if best.map({ callers[slot].arrival < callers[$0.slot].arrival }) ?? true { best = (slot, client) }
+            guard let head = lines.eligibleHead(of: client, in: callers) else { continue }
+            if best.map({ (head.level, callers[head.slot].arrival) < ($0.level, callers[$0.slot].arrival) }) ?? true {
+                best = (head.slot, client, head.level)
+            }
         }
-        return best
+        return best.map { ($0.slot, $0.line) }
     }
 
     func overflowDelay(_ centre: Int) -> Double? { neighbours[centre].isEmpty ? nil : after }
