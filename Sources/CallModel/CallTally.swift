@@ -7,6 +7,9 @@ struct CallTally: Sendable {
     var offered = 0, answered = 0, abandoned = 0, blocked = 0
     var answeredWithinThreshold = 0
     var escalated = 0, urgentLostCount = 0, overflowed = 0, redials = 0
+    /// Callers whose first attempt fell in the window never answered (their first attempts are
+    /// `offered − redials`: every counted attempt is a first one or a redial).
+    var unservedCallers = 0
     /// Callers lost for good (gave up or met a busy tone, and did not call again), urgent or not.
     var lostCallers = 0
     /// The expected urgent callers lost: each caller lost for good adds his escalation probability
@@ -31,6 +34,7 @@ struct CallTally: Sendable {
         lostCallers += other.lostCallers
         overflowed += other.overflowed
         redials += other.redials
+        unservedCallers += other.unservedCallers
         answeredWaitSum += other.answeredWaitSum
         waitSum += other.waitSum
         busyTime += other.busyTime
@@ -68,6 +72,9 @@ struct CallTally: Sendable {
             case .urgentLostCount: return Ratio(count: Double(urgentLostCount))
             case .overflowed: return Ratio(count: Double(overflowed))
             case .redials: return Ratio(count: Double(redials))
+            case .callers: return Ratio(count: Double(offered - redials))
+            case .unservedRate: return Ratio(Double(unservedCallers), of: Double(offered - redials))
+            case .consoleHours: return consoleTime.map { Ratio(count: $0 / 3_600) } ?? .none
             }
         }
     }

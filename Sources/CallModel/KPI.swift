@@ -12,6 +12,11 @@ public enum KPI: String, CaseIterable, Sendable {
     case urgentLostCount = "urgent_lost_count"
     case escalationDelayP95 = "escalation_delay_p95_s"
     case overflowed, redials
+    /// Distinct callers whose first attempt fell in the window, and the share of them never answered
+    /// (their last attempt abandoned or blocked); console-hours on shift in the window.
+    case callers
+    case unservedRate = "unserved_rate"
+    case consoleHours = "console_hours"
 
     /// The position of the KPI in `allCases`, for arrays indexed by KPI.
     public var index: Int { Self.indices[self]! }
@@ -23,16 +28,16 @@ public enum KPI: String, CaseIterable, Sendable {
         switch self {
         case .serviceLevel: return true
         case .abandonmentRate, .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99,
-            .urgentLost, .urgentLostCount, .escalationDelayP95, .blocked, .abandoned:
+            .urgentLost, .urgentLostCount, .escalationDelayP95, .blocked, .abandoned, .unservedRate:
             return false
-        case .offered, .answered, .utilisation, .escalated, .overflowed, .redials: return nil
+        case .offered, .answered, .utilisation, .escalated, .overflowed, .redials, .callers, .consoleHours: return nil
         }
     }
 
     /// `true` for a share of calls (abandoned, answered within the threshold, of those offered):
     /// its part counts events among its whole, so its interval is never narrower than a binomial
     /// count allows.
-    public var isShare: Bool { self == .abandonmentRate || self == .serviceLevel }
+    public var isShare: Bool { self == .abandonmentRate || self == .serviceLevel || self == .unservedRate }
 
     /// For a percentile: which observations it reads and its level. Percentiles are read from all
     /// replications' observations pooled (docs/model.md, "Estimators").

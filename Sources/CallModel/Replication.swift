@@ -30,6 +30,12 @@ struct Replication<Routing: RoutingPolicy> {
     let consoleEventToken: Table<UInt32>
     /// Counted callers not yet answered, abandoned or blocked.
     var unresolved = 0
+    /// Callers whose first attempt fell in the window, not yet answered nor lost for good (their
+    /// later attempts may fall after the window: the replication runs on until each is settled).
+    var unresolvedCallers = 0
+    /// Whether callers call again, so that a caller may still be unsettled when his attempt is
+    /// (without redials each caller is settled with his one attempt, and `unresolved` suffices).
+    let followsCallers: Bool
     var arrivals = 0
     let replication: Int
     let callerLimit: Int
@@ -50,6 +56,7 @@ struct Replication<Routing: RoutingPolicy> {
                 dayToDayCV: scenario.arrivals.dayToDayCV)
         })
         capacity = Table(scenario.centres.map(\.queueCapacity))
+        followsCallers = scenario.redial != nil
         draws = CallerDraws(scenario, replication: replication)
         self.routing = routing
         let levels = scenario.priorityLevels
@@ -85,7 +92,7 @@ struct Replication<Routing: RoutingPolicy> {
                 settleHangUps(before: window.end)
                 continue  // not an event of the model: the replication may not end at it
             }
-            if unresolved == 0 && calendar.now >= window.end || overload != nil { break }
+            if unresolved | unresolvedCallers == 0 && calendar.now >= window.end || overload != nil { break }
         }
         assert(lines.countsAreExact(callers: callers))
         for centre in arrivalProcesses.indices { shifts.close(centre, board: board, at: window.end) }
@@ -142,6 +149,7 @@ struct Replication<Routing: RoutingPolicy> {
         let centre = Int(caller.centre)
         if caller.counted {
             unresolved &+= 1
+            if followsCallers && !caller.isRedial { unresolvedCallers &+= 1 }
             tallies.count(.offered, of: caller)
         }
         let line = routing.line(of: centre)
@@ -166,6 +174,7 @@ struct Replication<Routing: RoutingPolicy> {
         assert(board.earliestFree(console) <= now)
         board.occupyEarliest(console, until: now + caller.busy)
         tallies.addBusyTime(console, from: now, to: now + caller.busy)
+        if followsCallers && isInWindow(caller.firstArrival) { unresolvedCallers &-= 1 }
         guard caller.counted else { return }
         unresolved &-= 1
         let outcome = CallOutcome.answered(
@@ -228,6 +237,10 @@ struct Replication<Routing: RoutingPolicy> {
     /// (returned as his loss).
     mutating func giveUp(_ caller: Caller) -> Loss? {
         guard caller.redialDelay.isFinite else {
+            if isInWindow(caller.firstArrival) {
+                if followsCallers { unresolvedCallers &-= 1 }
+                tallies.countUnserved(caller)
+            }
             return Loss(urgent: caller.urgent, probability: draws.escalationProbability(of: caller))
         }
         var parked = caller

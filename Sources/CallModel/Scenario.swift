@@ -43,6 +43,8 @@ public struct Scenario: Sendable {
     /// Targets judged in every clock hour of the day on the calls arriving in it, at every centre
     /// and for the total (`Target.Measure.isHourly` measures only).
     public var hourlyTargets: [Target]
+    /// The emergency service urgent callers are handed to (`escalation.service`), named in every label.
+    public var emergencyService = "112"
     /// The most callers a replication keeps at once before it stops with an `Overload`
     /// (`Scenario.maxCallersAtOnce`; not in the file format: tests lower it).
     public var callerLimit = Scenario.maxCallersAtOnce

@@ -71,6 +71,13 @@ struct Tallies {
         hours.hours[hour].count(outcome, within: within)
     }
 
+    /// A caller whose first attempt fell in the window gave up for good, never answered (on an
+    /// attempt inside the window or after it).
+    func countUnserved(_ caller: Caller) {
+        centres[Int(caller.centre)].unservedCallers &+= 1
+        types[Int(caller.type)].unservedCallers &+= 1
+    }
+
     /// Adds a console's busy interval [start, end), clipped to the window, to its centre and to
     /// the clock hours it covers.
     @inline(__always)

@@ -16,6 +16,15 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
 
     var defaultValueDescription: String { written }
 
+    /// Reads an option's value, saying what is wrong with one that is not a duration (a bare
+    /// number: "write 14s for seconds, 14m for minutes"), for `@Option(transform:)`.
+    static func parse(_ text: String) throws -> DurationArgument {
+        guard let value = DurationArgument(argument: text) else {
+            throw ValidationError(DurationText.problem(text) ?? "must be \(DurationText.allowed)")
+        }
+        return value
+    }
+
     static var defaultCompletionKind: CompletionKind { .default }
 }
 

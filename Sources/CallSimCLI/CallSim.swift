@@ -8,7 +8,7 @@ import ScenarioFile
 struct CallSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "callsim",
-        abstract: "Simulate calls to a network of call-taking centres: waits, hang-ups and delays to 112.",
+        abstract: "Simulate calls to a network of call-taking centres: waits, hang-ups and delays to the emergency service.",
         discussion: """
             Write a scenario file (see docs/scenario-format.md), check it with `callsim validate`, then \
             `callsim run` it. Exit status: 0 done; 2 bad input (scenario, flags, missing file), with a \

@@ -56,7 +56,6 @@ extension CallSim {
             let result = try options.checked(await Simulator.run(scenario, jobs: parallel.jobs, progress: progress.report))
             progress.finish()
             let rows = try CheckReport.rows(result, baseline: reference, tolerance: tolerance)
-            if let junit { try OutputFile.write(CheckReport.junit(rows, scenario: scenario.name), to: junit, flag: "--junit") }
             let text: String
             switch format {
             case .text: text = CheckReport.text(rows)
@@ -64,7 +63,9 @@ extension CallSim {
             case .markdown: text = CheckReport.markdown(rows, scenario: scenario.name)
             case .github: text = CheckReport.github(rows, scenario: scenario.name)
             }
+            // The verdict first: a JUnit file that cannot be written must not lose it.
             FileHandle.standardOutput.write(Data(text.utf8))
+            if let junit { try OutputFile.write(CheckReport.junit(rows, scenario: scenario.name), to: junit, flag: "--junit") }
             if rows.contains(where: { !$0.passed }) { throw ExitCode(1) }
         }
     }

@@ -20,7 +20,8 @@ extension CallSim {
         @Option(name: .customLong("calls-per-hour"), help: "Arrival rate, calls per hour.")
         var callsPerHour: Double
 
-        @Option(help: ArgumentHelp("Mean handling time, e.g. 3m or 180 (seconds).", valueName: "duration"))
+        @Option(help: ArgumentHelp("Mean handling time with a unit, e.g. 3m or 180s.", valueName: "duration"),
+                transform: DurationArgument.parse)
         var aht: DurationArgument
 
         @Option(help: ArgumentHelp(
@@ -29,10 +30,11 @@ extension CallSim {
         var consoles: ConsoleRange?
 
         @Option(help: ArgumentHelp("Mean patience (Erlang A); without it nobody hangs up (Erlang C).",
-                                   valueName: "duration"))
+                                   valueName: "duration"), transform: DurationArgument.parse)
         var patience: DurationArgument?
 
-        @Option(help: ArgumentHelp("\"Answered within\" for the service level.", valueName: "duration"))
+        @Option(help: ArgumentHelp("\"Answered within\" for the service level (default: 20s).", valueName: "duration"),
+                transform: DurationArgument.parse)
         var within = DurationArgument(argument: "20s")!
 
         @Option(name: .customLong("target-sl"), help: "Find the fewest consoles answering this share within --within.")

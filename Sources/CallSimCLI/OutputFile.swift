@@ -4,31 +4,25 @@ import Foundation
 /// `size --write`), with a message that says what is wrong in words a planner acts on, never the
 /// operating system's error domain or number, and without leaving a half-written folder behind.
 enum OutputFile {
-    /// Writes `text` to `path` atomically; `flag` names the option that asked for it.
+    /// Writes `text` to `path` atomically, making its folder (and missing parents) as `--output`
+    /// does; `flag` names the option that asked for it.
     static func write(_ text: String, to path: String, flag: String) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw InputError(description: "\(flag) \(path): is a folder; give a file name, such as \(path)/\(flag == "--junit" ? "junit.xml" : "sized.yaml")")
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
-            throw InputError(description: "\(flag) \(path): the folder \(folder) does not exist; create it first")
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw InputError(description: "\(flag) \(path): cannot be written: \(reason(error))")
-        }
+        let url = URL(fileURLWithPath: path)
+        try writeFolder([(url.lastPathComponent, text)], to: url.deletingLastPathComponent().path, flag: flag, naming: path)
     }
 
     /// Writes `files` (name and text) into `folder`, creating it and any missing parents. When a
     /// write fails, the folders it created are removed again; files it replaced in a folder that
     /// existed stay replaced (each is written atomically, complete or not at all).
-    static func writeFolder(_ files: [(name: String, text: String)], to folder: String, flag: String) throws {
+    static func writeFolder(_ files: [(name: String, text: String)], to folder: String, flag: String, naming: String? = nil) throws {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
-            throw InputError(description: "\(flag) \(folder): is a file, not a folder; give a folder's name")
+            throw InputError(description: "\(flag) \(naming ?? folder): \(naming == nil ? "is a file, not a folder; give a folder's name" : "\(folder) is a file, not a folder")")
         }
         // The outermost folder this call creates, to remove if a write fails.
         var created: URL? = nil
@@ -45,7 +39,7 @@ enum OutputFile {
             }
         } catch {
             if let created { try? manager.removeItem(at: created) }
-            throw InputError(description: "\(flag) \(folder): cannot be written: \(reason(error))")
+            throw InputError(description: "\(flag) \(naming ?? folder): cannot be written: \(reason(error))")
         }
     }
 

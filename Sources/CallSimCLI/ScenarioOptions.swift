@@ -23,7 +23,7 @@ struct ScenarioOptions: ParsableArguments {
     var maxReplications: Int?
 
     @Option(help: ArgumentHelp("Measured period of one replication, e.g. 28d or 1w (overrides the scenario's).",
-                               valueName: "duration"))
+                               valueName: "duration"), transform: DurationArgument.parse)
     var horizon: DurationArgument?
 
     func validate() throws {

@@ -48,9 +48,9 @@ struct Comparison {
 
     /// The total's key figures; counts per day.
     var keyRows: [Row] {
-        HTMLReport.cards.map { key, label in
-            let perDay = HTMLReport.perDayKPIs.contains(key)
-            return row(key, label, a.total[key], b.total[key], scales: perDay ? (1 / a.days, 1 / b.days) : (1, 1))
+        HTMLReport.cards(service: a.emergencyService).map { key, label in
+            let over = KPIText.shownOver(key) ?? 0
+            return row(key, label, a.total[key], b.total[key], scales: over > 0 ? (over / a.days, over / b.days) : (1, 1))
         }
     }
 

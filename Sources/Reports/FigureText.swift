@@ -21,7 +21,7 @@ enum FigureText {
 
     static func unit(of kpi: KPI) -> Unit {
         switch kpi {
-        case .abandonmentRate, .serviceLevel, .utilisation: return .share
+        case .abandonmentRate, .serviceLevel, .utilisation, .unservedRate: return .share
         case .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99, .escalationDelayP95: return .duration
         default: return .count
         }

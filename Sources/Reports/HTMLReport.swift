@@ -21,7 +21,7 @@ public enum HTMLReport {
                         + centreTable(view))
         body += section("map", "Map of the centres", ReportCharts.map(view, kpi: .serviceLevel, id: "map-service-level", title: "Service level by centre")
                         + ReportCharts.map(view, kpi: .abandonmentRate, id: "map-abandonment", title: "Abandonment by centre"))
-        body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
+        body += section("escalation", "Escalation to \(escape(view.emergencyService))", ReportCharts.escalation(runs) + escalationTable(runs))
         if !view.dayTargets.isEmpty { body += section("targets", "Targets", targetTable(view)) }
         return document(title: "callsim — \(view.scenario)", body: body)
     }
@@ -40,7 +40,7 @@ public enum HTMLReport {
         body += section("map", "Service level by centre: A and B",
                         "<div class=\"pair\">" + ReportCharts.map(a, kpi: .serviceLevel, id: "map-a", title: "A: service level by centre")
                         + ReportCharts.map(b, kpi: .serviceLevel, id: "map-b", title: "B: service level by centre") + "</div>")
-        body += section("escalation", "Escalation to 112", ReportCharts.escalation(runs) + escalationTable(runs))
+        body += section("escalation", "Escalation to \(escape(a.emergencyService))", ReportCharts.escalation(runs) + escalationTable(runs))
         if !a.dayTargets.isEmpty || !b.dayTargets.isEmpty {
             body += section("targets", "Targets", "<h3>A</h3>" + targetTable(a) + "<h3>B</h3>" + targetTable(b))
         }
@@ -122,21 +122,29 @@ public enum HTMLReport {
         return escape(FigureText.text(mean: figure.mean.map { $0 * scale }, ci95: figure.ci95.map { $0 * scale }, FigureText.unit(of: kpi)))
     }
 
-    /// Counts the key figures show per day rather than per replication.
-    static let perDayKPIs: [KPI] = [.offered, .urgentLost]
+    /// The key figures' cards; `service` names the emergency service alerted. Counts are a day,
+    /// urgent callers lost a year (`KPIText.shownOver`).
+    static func cards(service: String) -> [(KPI, String)] {
+        [
+            (.offered, "calls offered a day"), (.callers, "callers a day"), (.serviceLevel, "service level"),
+            (.abandonmentRate, "abandonment (of calls)"), (.unservedRate, "callers never answered"),
+            (.asa, "mean wait of answered (ASA)"), (.waitP95, "95th percentile wait"), (.utilisation, "console utilisation"),
+            (.consoleHours, "console-hours a day"), (.escalationDelayP95, "delay to \(service), p95"),
+            (.urgentLost, "urgent callers lost a year"),
+        ]
+    }
 
-    static let cards: [(KPI, String)] = [
-        (.offered, "calls offered a day"), (.serviceLevel, "service level"), (.abandonmentRate, "abandonment"),
-        (.asa, "mean wait of answered (ASA)"), (.waitP95, "95th percentile wait"), (.utilisation, "console utilisation"),
-        (.escalationDelayP95, "delay to 112, p95"), (.urgentLost, "urgent callers lost a day"),
-    ]
+    /// The window's days a figure of `kpi` is divided by to show it a day (or a year): `nil` for
+    /// shares and durations.
+    static func shownDays(_ kpi: KPI, of view: ReportView) -> Double? {
+        KPIText.shownOver(kpi).map { view.days / $0 }
+    }
 
     static func summary(_ runs: [(name: String, view: ReportView)]) -> String {
         let view = runs[0].view
         var out = "<div class=\"cards\">"
-        for (kpi, label) in cards {
-            let perDay = perDayKPIs.contains(kpi) ? view.days : nil
-            out += "<div class=\"card\"><b>\(text(view.total[kpi], kpi, perDay: perDay))</b><span>\(escape(label))</span></div>"
+        for (kpi, label) in cards(service: view.emergencyService) {
+            out += "<div class=\"card\"><b>\(text(view.total[kpi], kpi, perDay: shownDays(kpi, of: view)))</b><span>\(escape(label))</span></div>"
         }
         out += "</div>"
         let judged = view.dayTargets.filter { $0.met != nil }
@@ -177,7 +185,7 @@ public enum HTMLReport {
             return ["<b>\(escape(centre.code))</b> \(escape(centre.name))", centre.consoles.map(String.init) ?? "–"]
                 + columns.map { text(centre[$0], $0, perDay: $0 == .offered ? view.days : nil) }
         }
-        return table(["centre", "consoles", "offered a day", "service level", "abandonment", "ASA", "wait p95", "utilisation", "to 112 p95"], rows)
+        return table(["centre", "consoles", "offered a day", "service level", "abandonment", "ASA", "wait p95", "utilisation", "to \(escape(view.emergencyService)) p95"], rows)
     }
 
     static func escalationTable(_ runs: [(name: String, view: ReportView)]) -> String {
@@ -188,10 +196,10 @@ public enum HTMLReport {
                 rows.append([escape((runs.count > 1 ? run.name + ": " : "") + scope.code)]
                     + ReportCharts.percentiles.map { text(scope.delay(percentile: $0), .escalationDelayP95) }
                     + [figures.map { text($0[.escalated], .escalated, perDay: run.view.days) } ?? "–",
-                       figures.map { text($0[.urgentLost], .urgentLost, perDay: run.view.days) } ?? "–"])
+                       figures.map { text($0[.urgentLost], .urgentLost, perDay: shownDays(.urgentLost, of: run.view)) } ?? "–"])
             }
         }
-        return table(["calls", "p50", "p90", "p95", "p99", "escalated a day", "urgent lost a day"], rows)
+        return table(["calls", "p50", "p90", "p95", "p99", "escalated a day", "urgent lost a year"], rows)
     }
 
     /// One row per target: the total, how many centres meet it and the worst; then every miss.

@@ -5,12 +5,57 @@ import SimStatistics
 /// How the human reports (text, Markdown, CSV) write figures: the same rounding everywhere, so a
 /// reader sees one number for one figure.
 enum KPIText {
-    /// The KPIs the human tables show, in order, with short headings.
-    static let summary: [(KPI, String)] = [
-        (.offered, "offered"), (.serviceLevel, "service level"), (.abandonmentRate, "abandoned"),
-        (.asa, "ASA"), (.waitP95, "wait p95"), (.utilisation, "utilisation"), (.escalated, "escalated"),
-        (.escalationDelayP95, "to 112 p95"), (.urgentLost, "urgent lost"),
+    /// The KPIs the human tables show, in order.
+    static let summary: [KPI] = [
+        .offered, .serviceLevel, .abandonmentRate, .unservedRate, .asa, .waitP95, .utilisation, .consoleHours, .escalated,
+        .escalationDelayP95, .urgentLost,
     ]
+
+    /// A summary KPI's short heading with its unit; `service` names the emergency service alerted
+    /// (`escalation.service`).
+    static func heading(_ kpi: KPI, service: String) -> String {
+        let name: String
+        switch kpi {
+        case .offered: name = "offered"
+        case .serviceLevel: name = "service level"
+        case .abandonmentRate: name = "abandoned"
+        case .unservedRate: name = "unserved"
+        case .asa: name = "ASA"
+        case .waitP95: name = "wait p95"
+        case .consoleHours: name = "console-h"
+        case .escalationDelayP95: name = "to \(service) p95"
+        case .urgentLost: name = "urgent lost"
+        default: name = kpi.rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+        return name + unitText(kpi)
+    }
+
+    /// Days a count is shown over (SPEC §4, "units for people"): counts a day, urgent callers lost a
+    /// year; `nil` for shares and durations, shown as they are.
+    static func shownOver(_ kpi: KPI) -> Double? {
+        switch kpi {
+        case .urgentLost, .urgentLostCount: return 365
+        case .offered, .answered, .abandoned, .blocked, .escalated, .overflowed, .redials, .callers, .consoleHours: return 1
+        default: return nil
+        }
+    }
+
+    /// " a day", " a year" or "".
+    static func unitText(_ kpi: KPI) -> String {
+        switch shownOver(kpi) {
+        case 1: return " a day"
+        case 365: return " a year"
+        default: return ""
+        }
+    }
+
+    /// `estimate` of a window of `horizon` seconds as people read it: a count a day or a year.
+    static func shown(_ estimate: Estimate, _ kpi: KPI, horizon: Double) -> String {
+        text(shownOver(kpi).map { estimate.scaled(by: $0 * 86_400 / horizon) } ?? estimate, kpi)
+    }
+
+    /// The summary's headings.
+    static func headings(service: String) -> [String] { summary.map { heading($0, service: service) } }
 
     /// A figure for people (`FigureText`): percentages for shares, durations by size, counts.
     static func text(_ value: Double?, _ kpi: KPI) -> String { FigureText.text(value, FigureText.unit(of: kpi)) }

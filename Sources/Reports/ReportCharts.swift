@@ -117,8 +117,8 @@ enum ReportCharts {
         let high = series.flatMap { $0.values.compactMap { $0?.high } }.max() ?? 1
         let target = runs[0].view.target(.escalationDelayP95).map { $0 / 60 }
         return IntervalChart(
-            title: "Delay from first ring to 112 alerted, percentiles", rows: scopes, series: series,
-            domain: 0 ... max(high, target ?? 0, 1), axisLabel: "delay to 112 (minutes)", format: { SVG.number($0) + " min" },
+            title: "Delay from first ring to \(runs[0].view.emergencyService) alerted, percentiles", rows: scopes, series: series,
+            domain: 0 ... max(high, target ?? 0, 1), axisLabel: "delay to \(runs[0].view.emergencyService) (minutes)", format: { SVG.number($0) + " min" },
             threshold: target.map { CurveChart.Marker($0, "p95 target") }
         ).render(id: "chart-escalation", width: 720)
     }

@@ -118,7 +118,7 @@ struct ReportFields {
     /// figure callsim reports is a count, a share or a duration.
     func figure(_ key: String) throws -> ReportView.KPIValue {
         let figure = try object(key)
-        let shares = [KPI.serviceLevel.rawValue, KPI.abandonmentRate.rawValue, "share"]
+        let shares = [KPI.serviceLevel.rawValue, KPI.abandonmentRate.rawValue, KPI.unservedRate.rawValue, "share"]
         let range = 0 ... (shares.contains(key) ? 1 : Double.greatestFiniteMagnitude)
         let allowed = "must be a finite number " + (range.upperBound == 1 ? "from 0 to 1" : "≥ 0") + " or null"
         let values = try (figure.members["values"]).map { list -> [Double?] in

@@ -62,6 +62,8 @@ public struct ReportView {
     public let replications: Int
     public let horizon: Double, warmup: Double, threshold: Double
     public let routing: String
+    /// The emergency service urgent callers are handed to (`escalation_service`; "112" when absent).
+    public let emergencyService: String
     public let meanConsoleTime: Double?
     public let total: Scope
     public let centres: [Scope]
@@ -109,6 +111,7 @@ public struct ReportView {
         warmup = try document.optionalNumber("warmup_s", atLeast: 0) ?? 0
         threshold = try document.optionalNumber("service_level_threshold_s", atLeast: 0) ?? 20
         routing = try document.optionalString("routing") ?? "local"
+        emergencyService = try document.optionalString("escalation_service") ?? "112"
         meanConsoleTime = try document.optionalNumber("mean_console_time_s")
         total = try scope(document.object("total"), code: "total", name: "all centres")
         centres = try document.objects("centres", required: true).map { try scope($0) }

@@ -22,6 +22,7 @@ public enum ResultDocument {
             ("warmup_s", .number(scenario.warmup)),
             ("service_level_threshold_s", .number(scenario.serviceLevelThreshold)),
             ("routing", .string(routingName(scenario.routing))),
+            ("escalation_service", .string(scenario.emergencyService)),
             ("mean_console_time_s", .number(result.meanConsoleTime)),
             ("total", .object(kpis(result.total))),
             ("centres", .array(result.centres.map { centre in

@@ -20,7 +20,7 @@ public enum SizeReport {
         let kpis = bound ? shownWithBindings : shown
         let header = ["code", "centre", "now" + unit, "needed", "Erlang A"]
             + (bound ? ["binding target", "at the answer", "one console fewer"] : [])
-            + kpis.map { kpi in KPIText.summary.first { $0.0 == kpi }!.1 }
+            + kpis.map { KPIText.heading($0, service: original.emergencyService) }
         let erlang = outcome.erlangStart
         var rows = result.centres.indices.map { index in
             let borderline = bound && outcome.bindings[index].borderline

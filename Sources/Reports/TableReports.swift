@@ -5,13 +5,16 @@ import SimStatistics
 /// CI job summaries, and CSV (one row per centre and the total, every KPI's mean and ci95).
 public enum TableReports {
     static func rows(_ result: RunResult) -> [[String]] {
-        let total = ["total", "all centres"] + KPIText.summary.map { KPIText.text(result.total[$0.0.index], $0.0) }
+        let horizon = result.scenario.horizon
+        let total = ["total", "all centres"] + KPIText.summary.map { KPIText.shown(result.total[$0.index], $0, horizon: horizon) }
         return [total] + result.centres.map { centre in
-            [centre.code, centre.name] + KPIText.summary.map { KPIText.text(centre.kpis[$0.0.index], $0.0) }
+            [centre.code, centre.name] + KPIText.summary.map { KPIText.shown(centre.kpis[$0.index], $0, horizon: horizon) }
         }
     }
 
-    static let header = ["code", "centre"] + KPIText.summary.map(\.1)
+    static func header(_ result: RunResult) -> [String] {
+        ["code", "centre"] + KPIText.headings(service: result.scenario.emergencyService)
+    }
     static let targetHeader = ["scope", "kpi", "target", "estimate", "result"]
 
     /// The terminal report: the key figures, the targets' verdict (counts by state and what is not
@@ -19,14 +22,14 @@ public enum TableReports {
     /// `verbose` adds a row for every target (report.md always has them).
     public static func text(_ result: RunResult, verbose: Bool = false) -> String {
         var out = "callsim — \(result.scenario.name)\n\(KPIText.headline(result))\n"
-        out += "Figures: mean over replications ± 95 % confidence half-width; counts per replication.\n\n"
+        out += "Figures: mean over replications ± 95 % confidence half-width; counts a day, urgent callers lost a year.\n\n"
         out += keyFigures(result) + "\n"
         if !result.targets.isEmpty { out += targetVerdict(result) + "\n" }
-        out += aligned([header] + rows(result))
+        out += aligned([header(result)] + rows(result))
         if !result.types.isEmpty {
             out += "\nBy call type\n"
-            out += aligned([["type"] + KPIText.summary.map(\.1)] + result.types.map { type in
-                [type.name] + KPIText.summary.map { KPIText.text(type.kpis[$0.0.index], $0.0) }
+            out += aligned([["type"] + KPIText.headings(service: result.scenario.emergencyService)] + result.types.map { type in
+                [type.name] + KPIText.summary.map { KPIText.shown(type.kpis[$0.index], $0, horizon: result.scenario.horizon) }
             })
         }
         if verbose && !result.targets.isEmpty {
@@ -42,9 +45,15 @@ public enum TableReports {
         func figure(_ kpi: KPI) -> String { KPIText.text(total[kpi.index], kpi) }
         let perDay = total[KPI.offered.index].mean.map { FigureText.text($0 / days, .count) } ?? "–"
         let urgent = total[KPI.urgentLost.index].scaled(by: 365 / days)
-        return "Key figures: \(perDay) calls a day; service level \(figure(.serviceLevel)); abandoned \(figure(.abandonmentRate)); "
+        let callers = total[KPI.callers.index].mean.map { FigureText.text($0 / days, .count) } ?? "–"
+        let redials = total[KPI.redials.index].mean ?? 0
+        let attempts = redials > 0
+            ? "\(callers) callers a day, \(perDay) calls with \(FigureText.text(redials / days, .count)) redials; "
+                + "callers never answered \(figure(.unservedRate));\n  "
+            : "\(perDay) calls a day; "
+        return "Key figures: \(attempts)service level \(figure(.serviceLevel)); abandoned \(figure(.abandonmentRate)); "
             + "ASA \(figure(.asa));\n  wait p95 \(figure(.waitP95)); utilisation \(figure(.utilisation)); "
-            + "delay to 112 p95 \(figure(.escalationDelayP95)); urgent callers lost \(FigureText.text(urgent, .count)) a year\n"
+            + "delay to \(result.scenario.emergencyService) p95 \(figure(.escalationDelayP95)); urgent callers lost \(FigureText.text(urgent, .count)) a year\n"
     }
 
     /// `Targets: 230 met, 4 borderline-met, …` and the targets not met, one line each, or one line
@@ -87,12 +96,12 @@ public enum TableReports {
     /// report.md.
     public static func markdown(_ result: RunResult) -> String {
         var out = "# \(result.scenario.name)\n\n\(KPIText.headline(result)).\n\n"
-        out += "Figures are means over replications ± the half-width of the 95 % confidence interval; counts are per replication.\n\n"
-        out += "## Centres\n\n" + table([header] + rows(result))
+        out += "Figures are means over replications ± the half-width of the 95 % confidence interval; counts are a day, urgent callers lost a year.\n\n"
+        out += "## Centres\n\n" + table([header(result)] + rows(result))
         if !result.types.isEmpty {
             out += "\n## By call type\n\n"
-            out += table([["type"] + KPIText.summary.map(\.1)] + result.types.map { type in
-                [type.name] + KPIText.summary.map { KPIText.text(type.kpis[$0.0.index], $0.0) }
+            out += table([["type"] + KPIText.headings(service: result.scenario.emergencyService)] + result.types.map { type in
+                [type.name] + KPIText.summary.map { KPIText.shown(type.kpis[$0.index], $0, horizon: result.scenario.horizon) }
             })
         }
         out += "\n## By hour of day (total)\n\n"

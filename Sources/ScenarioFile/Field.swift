@@ -89,7 +89,8 @@ struct Field {
     /// A duration in seconds, from 0 (or, `moreThanZero`, from 1 ms) to 100 years.
     func duration(moreThanZero: Bool = false) throws -> Double {
         guard let text = node.scalar?.string, let value = DurationText.seconds(text) else {
-            throw error("must be \(DurationText.allowed) (got \(written))")
+            let problem = node.scalar.flatMap { DurationText.problem($0.string) }.map { ": \($0)" } ?? ""
+            throw error("must be \(DurationText.allowed) (got \(written))\(problem)")
         }
         if moreThanZero && value < DurationText.shortestPositive { throw error("must be longer than 0, at least 1 ms (got \(written))") }
         return value

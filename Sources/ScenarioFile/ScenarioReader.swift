@@ -93,7 +93,7 @@ struct ScenarioBuilder {
             return cap
         } ?? max(Scenario.defaultMaxReplications, replications)
         let threshold = try top["service_level_threshold"]?.duration() ?? 20
-        let defaults = try settings(top)
+        let defaults = try settings(top, topLevel: true)
         let consoles = try top["consoles"].map(consoleCount) ?? .allDay(2)
         let capacity = try top["queue_capacity"].map(queueCapacity)
         let arrivals = try top["arrivals"].map(arrivalPattern) ?? ArrivalPattern()
@@ -126,11 +126,12 @@ struct ScenarioBuilder {
         try checkNeighbours(centres, fields: centreFields)
         let surges = try top["surges"].map { try self.surges($0, codes: centres.map(\.code)) } ?? []
         let absences = try top["absences"].map { try self.absences($0, centres: centres) } ?? []
-        let scenario = Scenario(
+        var scenario = Scenario(
             name: name, seed: seed, horizon: horizon, warmup: warmup, replications: replications,
             precision: precision, maxReplications: maxReplications, serviceLevelThreshold: threshold, arrivals: arrivals, callTypes: types, centres: centres,
             routing: routing, redial: redial, surges: surges, absences: absences,
             targets: targets, hourlyTargets: hourlyTargets)
+        scenario.emergencyService = try emergencyService(top)
         try checkWorkload(
             scenario, horizon: top.required("horizon", "the measured period of one replication"), replications: top["replications"])
         if requireStable { try checkStable(scenario, fields: centreFields, list: top["centres"]!) }
@@ -139,8 +140,21 @@ struct ScenarioBuilder {
 
     // MARK: - Sections
 
-    /// The settings a level may give: handling, wrap-up, patience and escalation.
-    func settings(_ map: Mapping) throws -> Settings {
+    /// `escalation.service`: the emergency service's name in every label ("112" by default).
+    func emergencyService(_ top: Mapping) throws -> String {
+        guard let field = try top["escalation"]?.mapping("an escalation", allowed: ["probability", "handoff", "decision", "service"])["service"]
+        else { return "112" }
+        let name = try field.string()
+        guard (1...24).contains(name.count), name.allSatisfy({ !$0.isNewline && !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) }),
+              name.trimmingCharacters(in: .whitespaces) == name else {
+            throw field.error("must be the emergency service's name, 1 to 24 characters on one line, such as \"112\" or \"999\" (got \(field.written))")
+        }
+        return name
+    }
+
+    /// The settings a level may give: handling, wrap-up, patience and escalation (and, at the top
+    /// level only, `escalation.service`, read by `emergencyService`).
+    func settings(_ map: Mapping, topLevel: Bool = false) throws -> Settings {
         var settings = Settings()
         settings.handling = try map["handling"].map { try distribution($0, positiveMean: true) }
         settings.wrapup = try map["wrapup"].map { try distribution($0, positiveMean: false) }
@@ -148,7 +162,10 @@ struct ScenarioBuilder {
             settings.patience = try map["patience"].map { try distribution($0, positiveMean: true) }
         }
         if let field = map["escalation"] {
-            let escalation = try field.mapping("an escalation", allowed: ["probability", "handoff", "decision"])
+            let escalation = try field.mapping("an escalation", allowed: ["probability", "handoff", "decision", "service"])
+            if !topLevel, let service = escalation["service"] {
+                throw service.error("names the emergency service once, in the top-level escalation, for every centre and call type")
+            }
             settings.probability = try escalation["probability"]?.number(in: 0...1, allowed: "a probability from 0 to 1")
             settings.handoff = try escalation["handoff"].map { try distribution($0, positiveMean: false) }
             settings.decision = try escalation["decision"].map { try distribution($0, positiveMean: false) }

@@ -30,12 +30,12 @@ import Testing
             try CallSimTests.scenario("""
                 name: validation
                 seed: \(seed)
-                horizon: \((days ?? self.days) * 86_400)
+                horizon: \((days ?? self.days) * 86_400)s
                 warmup: 1d
                 replications: \(replications)
-                service_level_threshold: \(threshold)
+                service_level_threshold: \(threshold)s
                 handling: {distribution: exponential, mean: 3m}
-                \(patience.map { "patience: {distribution: exponential, mean: \($0)}" } ?? "")
+                \(patience.map { "patience: {distribution: exponential, mean: \($0)s}" } ?? "")
                 centres:
                   - {code: V, calls_per_day: \(callsPerSecond * 86_400), consoles: \(consoles)}
                 """)
