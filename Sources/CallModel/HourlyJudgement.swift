@@ -23,23 +23,33 @@ struct HourScopes {
 
     /// Each scope's estimates in each hour it is judged in: the total first (when every centre was
     /// tallied by hour), then the centres tallied, in the scenario's order.
-    var judged: [(scope: String, hours: [(hour: Int, kpis: [Estimate])])] {
-        var scopes: [(scope: String, hours: [(hour: Int, kpis: [Estimate])])] = []
-        if let totalHours { scopes.append(("total", (0..<24).map { ($0, totalHours[$0]) })) }
+    var judged: [(scope: String, centre: Int?, hours: [(hour: Int, kpis: [Estimate])])] {
+        var scopes: [(scope: String, centre: Int?, hours: [(hour: Int, kpis: [Estimate])])] = []
+        if let totalHours { scopes.append(("total", nil, (0..<24).map { ($0, totalHours[$0]) })) }
         let ownHours = (0..<24).filter { scenario.routing.inForce(hour: $0) != .pooled }
         for (index, centre) in scenario.centres.enumerated() {
             guard let hours = centreHours[index] else { continue }
-            scopes.append((centre.code, ownHours.map { ($0, hours[$0]) }))
+            scopes.append((centre.code, index, ownHours.map { ($0, hours[$0]) }))
         }
         return scopes
     }
 
-    /// The results of `targets` in every hour at every scope: by target, then scope, then hour.
-    func results(of targets: [Target]) -> [TargetResult] {
+    /// The scenario's hourly targets judged in every hour at every scope, each centre with its own.
+    var hourlyResults: [TargetResult] {
+        results { index in index.map { scenario.hourlyTargets(of: $0) } ?? scenario.hourlyTargets }
+    }
+
+    /// The results in every hour at every scope of the targets `targets(centre)` gives (`nil`: the
+    /// total): by measure, then scope, then hour.
+    func results(of targets: (Int?) -> [Target]) -> [TargetResult] {
         let scopes = judged
-        return targets.flatMap { target in
-            scopes.flatMap { scope, hours in
-                hours.map { hour, kpis in
+        let measures = Target.Measure.allCases.filter { measure in
+            scopes.contains { targets($0.centre).contains { $0.measure == measure } }
+        }
+        return measures.flatMap { measure in
+            scopes.flatMap { scope, centre, hours -> [TargetResult] in
+                guard let target = targets(centre).first(where: { $0.measure == measure }) else { return [] }
+                return hours.map { hour, kpis in
                     target.result(
                         scope: scope, kpis: kpis, horizon: scenario.horizon, precision: scenario.precision, hour: hour)
                 }
@@ -50,11 +60,13 @@ struct HourScopes {
     /// For each whole-day target an hour can be judged by, at each scope, the hours in which its
     /// calls miss the day's threshold (state `missed`); `day` holds the whole-day results.
     func peakWarnings(_ day: [TargetResult]) -> [PeakWarning] {
-        let targets = scenario.targets.filter { !$0.nationalOnly && $0.measure.isHourly }
+        func targets(_ centre: Int?) -> [Target] {
+            (centre.map { scenario.targets(of: $0) } ?? scenario.targets.filter { !$0.nationalOnly }).filter(\.measure.isHourly)
+        }
         let hourly = results(of: targets)
         var warnings: [PeakWarning] = []
-        for scope in judged.map(\.scope) {
-            for target in targets {
+        for (scope, centre, _) in judged {
+            for target in targets(centre) {
                 let missed = hourly.filter { $0.scope == scope && $0.target == target && $0.state == .missed }
                 guard !missed.isEmpty else { continue }
                 let dayState = day.first { $0.scope == scope && $0.target == target && $0.hour == nil }?.state ?? .notEstimated

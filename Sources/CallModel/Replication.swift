@@ -49,11 +49,11 @@ struct Replication<Routing: RoutingPolicy> {
         calendar = EventCalendar(standingSources: scenario.centres.count)
         self.replication = replication
         callerLimit = scenario.callerLimit
-        arrivalProcesses = Table(scenario.centres.map { centre in
+        arrivalProcesses = Table(scenario.centres.enumerated().map { index, centre in
             CentreArrivals(
-                rate: centre.callsPerDay / 86_400, pattern: scenario.arrivals,
+                rate: centre.callsPerDay / 86_400, pattern: scenario.arrivals(of: index),
                 surges: scenario.surges.filter { $0.centres?.contains(centre.code) ?? true },
-                dayToDayCV: scenario.arrivals.dayToDayCV)
+                dayToDayCV: scenario.arrivals(of: index).dayToDayCV)
         })
         capacity = Table(scenario.centres.map(\.queueCapacity))
         followsCallers = scenario.redial != nil

@@ -146,18 +146,23 @@ public struct RunResult: Sendable {
                 hours.scope(slot: hours.centres.count, hour: hour), largestUrgency: anyCentre,
                 meanBusy: meanBusy(scenario.centres), judged: judged)
         }
-        var targets: [TargetResult] = []
-        for target in scenario.targets {
-            targets.append(target.result(scope: "total", kpis: total, horizon: scenario.horizon, precision: scenario.precision))
-            if target.nationalOnly { continue }
-            for centre in centres {
-                targets.append(target.result(
-                    scope: centre.code, kpis: centre.kpis, horizon: scenario.horizon, precision: scenario.precision))
+        // By target, the total first, then each centre with its own threshold (docs/scenario-format.md,
+        // "Each centre's own"); then the measures only some centres set.
+        let shared = Set(scenario.targets.filter { !$0.nationalOnly }.map(\.measure))
+        let rounds: [(total: Target?, measure: Target.Measure?)] = scenario.targets.map { ($0, $0.nationalOnly ? nil : $0.measure) }
+            + Target.Measure.allCases.filter { !shared.contains($0) }.map { (nil, $0) }
+        let centreTargets = scenario.centres.indices.map { scenario.targets(of: $0) }
+        var rows: [TargetResult] = []
+        for (total, measure) in rounds {
+            if let total { rows.append(total.result(scope: "total", kpis: self.total, horizon: scenario.horizon, precision: scenario.precision)) }
+            guard let measure else { continue }
+            for (index, centre) in self.centres.enumerated() {
+                guard let own = centreTargets[index].first(where: { $0.measure == measure }) else { continue }
+                rows.append(own.result(scope: centre.code, kpis: centre.kpis, horizon: scenario.horizon, precision: scenario.precision))
             }
         }
-        targets += HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours)
-            .results(of: scenario.hourlyTargets)
-        self.targets = targets
+        rows += HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours).hourlyResults
+        self.targets = rows
         events = replications.reduce(0) { $0 + $1.events }
         simulatedCalls = replications.reduce(0) { $0 + $1.arrivals }
         self.wallSeconds = wallSeconds

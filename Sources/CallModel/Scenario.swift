@@ -162,6 +162,13 @@ public struct Centre: Sendable {
     /// The fewest consoles `size` may leave on shift in an hour in which the centre answers its own
     /// callers (lone-working and safeguarding rules; ≥ 0).
     public var minConsoles: Int
+    /// The centre's own daily and weekly shape and day-to-day variation (a city's evening is not a
+    /// village's); `nil`: the scenario's (`Scenario.arrivals(of:)`).
+    public var arrivals: ArrivalPattern?
+    /// The centre's own targets and hourly targets, the scenario's merged with its own key by key;
+    /// `nil`: the scenario's (`Scenario.targets(of:)`, `Scenario.hourlyTargets(of:)`).
+    public var targets: [Target]?
+    public var hourlyTargets: [Target]?
 
     public init(
         code: String, name: String, callsPerDay: Double, staffing: Staffing = .allDay(2),
@@ -207,7 +214,19 @@ public enum Routing: Sendable, Equatable {
 extension Scenario {
     /// Whether a run judges figures by hour: hourly targets, or whole-day targets whose hours a
     /// peak warning looks at.
-    public var judgesHours: Bool { !hourlyTargets.isEmpty || targets.contains { !$0.nationalOnly && $0.measure.isHourly } }
+    public var judgesHours: Bool {
+        !hourlyTargets.isEmpty || targets.contains { !$0.nationalOnly && $0.measure.isHourly }
+            || centres.indices.contains { !hourlyTargets(of: $0).isEmpty || targets(of: $0).contains { $0.measure.isHourly } }
+    }
+
+    /// How calls to centre `index` arrive over the day and the week: its own pattern, else the scenario's.
+    public func arrivals(of index: Int) -> ArrivalPattern { centres[index].arrivals ?? arrivals }
+
+    /// The whole-day targets judged at centre `index`: its own, else the scenario's (not `national_targets`).
+    public func targets(of index: Int) -> [Target] { centres[index].targets ?? targets.filter { !$0.nationalOnly } }
+
+    /// The hourly targets judged at centre `index`: its own, else the scenario's.
+    public func hourlyTargets(of index: Int) -> [Target] { centres[index].hourlyTargets ?? hourlyTargets }
 }
 
 extension Routing {

@@ -51,6 +51,24 @@ extension ScenarioBuilder {
             minConsoles: try map["min_consoles"].map(self.minConsoles) ?? minConsoles)
     }
 
+    /// A centre's own `arrivals`, `targets` and `hourly_targets`, each merged key by key onto the
+    /// scenario's (a centre's evening peak, a city's stricter service level).
+    func ownArrivalsAndTargets(
+        _ centre: inout Centre, _ field: Field, arrivals: ArrivalPattern, targets: [Target], hourlyTargets: [Target]
+    ) throws {
+        let map = try field.mapping("a centre", allowed: Self.centreKeys)
+        centre.arrivals = try map["arrivals"].map { try arrivalPattern($0, base: arrivals) }
+        func merged(_ own: [Target], onto shared: [Target]) -> [Target] {
+            Target.Measure.allCases.compactMap { measure in
+                own.first { $0.measure == measure } ?? shared.first { $0.measure == measure && !$0.nationalOnly }
+            }
+        }
+        centre.targets = try map["targets"].map { merged(try self.targets($0, nationalOnly: false), onto: targets) }
+        centre.hourlyTargets = try map["hourly_targets"].map {
+            merged(try self.targets($0, nationalOnly: false, hourly: true), onto: hourlyTargets)
+        }
+    }
+
     /// Every neighbour is another centre of the scenario, named once.
     func checkNeighbours(_ centres: [Centre], fields: [Field]) throws {
         let codes = Set(centres.map(\.code))

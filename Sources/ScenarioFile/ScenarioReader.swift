@@ -64,7 +64,8 @@ struct ScenarioBuilder {
     ]
     static let centreKeys = [
         "code", "name", "calls_per_day", "calls_per_hour", "neighbours", "lat", "lon", "consoles",
-        "queue_capacity", "handling", "wrapup", "patience", "escalation", "min_consoles",
+        "queue_capacity", "handling", "wrapup", "patience", "escalation", "min_consoles", "arrivals", "targets",
+        "hourly_targets",
     ]
     static let typeKeys = ["name", "share", "priority", "handling", "wrapup", "escalation"]
     func build() throws -> Scenario {
@@ -96,7 +97,7 @@ struct ScenarioBuilder {
         let defaults = try settings(top, topLevel: true)
         let consoles = try top["consoles"].map(consoleCount) ?? .allDay(2)
         let capacity = try top["queue_capacity"].map(queueCapacity)
-        let arrivals = try top["arrivals"].map(arrivalPattern) ?? ArrivalPattern()
+        let arrivals = try top["arrivals"].map { try arrivalPattern($0) } ?? ArrivalPattern()
         let (types, typeSettings) = try top["call_types"].map(callTypes) ?? ([CallType(name: "call", share: 1)], [Settings()])
         let routing = try top["routing"].map(self.routing) ?? .local
         let redial = try top["redial"].map { field -> Redial in
@@ -119,9 +120,11 @@ struct ScenarioBuilder {
         }
         var centres: [Centre] = []
         for field in centreFields {
-            centres.append(try centre(
+            var centre = try centre(
                 field, defaults: defaults, consoles: consoles, capacity: capacity, minConsoles: minConsoles, types: types,
-                typeSettings: typeSettings, known: centres))
+                typeSettings: typeSettings, known: centres)
+            try ownArrivalsAndTargets(&centre, field, arrivals: arrivals, targets: targets, hourlyTargets: hourlyTargets)
+            centres.append(centre)
         }
         try checkNeighbours(centres, fields: centreFields)
         let surges = try top["surges"].map { try self.surges($0, codes: centres.map(\.code)) } ?? []
@@ -192,7 +195,9 @@ struct ScenarioBuilder {
         try field.integer(in: 0...Int(Int32.max), allowed: "a whole number ≥ 0 of callers who can wait")
     }
 
-    func arrivalPattern(_ field: Field) throws -> ArrivalPattern {
+    /// `arrivals`: the profiles and day-to-day variation; what `field` leaves out is `base`'s (a
+    /// centre's pattern merged onto the scenario's), else flat.
+    func arrivalPattern(_ field: Field, base: ArrivalPattern? = nil) throws -> ArrivalPattern {
         let map = try field.mapping("arrivals", allowed: ["daily_profile", "weekly_profile", "day_to_day_cv"])
         func profile(_ key: String, _ length: Int, _ what: String) throws -> [Double]? {
             guard let profile = map[key] else { return nil }
@@ -208,8 +213,8 @@ struct ScenarioBuilder {
         let weekly = try profile("weekly_profile", 7, "one per day from Monday")
         let cv = try map["day_to_day_cv"]?.zeroOr(0.001...10, allowed: "0 or a coefficient of variation from 0.001 to 10")
         return ArrivalPattern(
-            daily: daily ?? Array(repeating: 1, count: 24), weekly: weekly ?? Array(repeating: 1, count: 7),
-            dayToDayCV: cv)
+            daily: daily ?? base?.daily ?? Array(repeating: 1, count: 24), weekly: weekly ?? base?.weekly ?? Array(repeating: 1, count: 7),
+            dayToDayCV: map["day_to_day_cv"] == nil ? base?.dayToDayCV : cv)
     }
 
     func callTypes(_ field: Field) throws -> ([CallType], [Settings]) {

@@ -211,7 +211,7 @@ struct Search {
         // (so that, pooled, consoles stay where the calls are); a slot that cannot spare one is done.
         var open = centres.flatMap { plan.slots(of: $0) }.filter { !removeOnlyAdded || plan[$0] > before[$0] }
         let load = Dictionary(uniqueKeysWithValues: open.map { slot in
-            (slot, base.centres[slot.centre].offeredLoad(callTypes: base.callTypes) * (byHour ? base.arrivals.daily[slot.hour] : 1))
+            (slot, base.centres[slot.centre].offeredLoad(callTypes: base.callTypes) * (byHour ? base.arrivals(of: slot.centre).daily[slot.hour] : 1))
         })
         while true {
             open.removeAll { plan[$0] == 0 }
@@ -297,7 +297,7 @@ struct Search {
         let byHour = sizing.byHour
         return await Simulator.run(
             plan.staff(base, centres: centres), jobs: sizing.jobs,
-            hourlyCentres: byHour || !base.hourlyTargets.isEmpty ? centres : [],
+            hourlyCentres: byHour || base.centres.indices.contains { !base.hourlyTargets(of: $0).isEmpty } ? centres : [],
             hourFigureLimit: byHour ? Scenario.maxHourFiguresPerRun : nil, undecided: { Verdict($0, centres: centres, judgeTotal: judgeTotal, byHour: byHour).undecided })
     }
 }

@@ -9,11 +9,11 @@ import SimStatistics
 /// exponential patience; surges, queue limits and redials it does not see. Simulation then
 /// corrects it.
 enum ErlangStart {
-    /// The Erlang A figure for `centre` receiving `callsPerSecond`; `maximum` when even that falls short.
-    /// `hourly`: judge the scenario's hourly targets (at the rate of one hour) instead of its targets.
-    static func consoles(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario, maximum: Int, hourly: Bool = false) -> Int {
+    /// The Erlang A figure for `centre` receiving `callsPerSecond` that meets `targets` (the
+    /// centre's whole-day targets, or its hourly ones at the rate of one hour); `maximum` when even
+    /// that falls short.
+    static func consoles(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario, maximum: Int, targets: [Target]) -> Int {
         guard let formula = formula(centre, callsPerSecond: callsPerSecond, in: scenario) else { return 0 }
-        let targets = hourly ? scenario.hourlyTargets : scenario.targets.filter { !$0.nationalOnly }
         let found = FewestConsoles.search(maximum: maximum, formula: formula) { queue in
             targets.allSatisfy { target in
                 switch target.measure {
@@ -46,19 +46,21 @@ enum ErlangStart {
     /// The starting plan: each centre's figure for its long-run rate, or for each hour's rate.
     static func plan(_ scenario: Scenario, byHour: Bool, maximum: Int) -> ConsolePlan {
         ConsolePlan(
-            staffing: scenario.centres.map { centre in
+            staffing: scenario.centres.enumerated().map { index, centre in
                 let rate = centre.callsPerDay / 86_400
+                let targets = scenario.targets(of: index), hourly = scenario.hourlyTargets(of: index)
                 // Hourly targets hold in the busiest hour too.
                 func hour(_ weight: Double) -> Int {
-                    scenario.hourlyTargets.isEmpty ? 0
-                        : consoles(centre, callsPerSecond: rate * weight, in: scenario, maximum: maximum, hourly: true)
+                    hourly.isEmpty ? 0
+                        : consoles(centre, callsPerSecond: rate * weight, in: scenario, maximum: maximum, targets: hourly)
                 }
+                let daily = scenario.arrivals(of: index).daily
                 guard byHour else {
-                    let busiest = scenario.arrivals.daily.max() ?? 1
-                    return .allDay(max(consoles(centre, callsPerSecond: rate, in: scenario, maximum: maximum), hour(busiest)))
+                    let busiest = daily.max() ?? 1
+                    return .allDay(max(consoles(centre, callsPerSecond: rate, in: scenario, maximum: maximum, targets: targets), hour(busiest)))
                 }
-                return .byHour(scenario.arrivals.daily.map {
-                    max(consoles(centre, callsPerSecond: rate * $0, in: scenario, maximum: maximum), hour($0))
+                return .byHour(daily.map {
+                    max(consoles(centre, callsPerSecond: rate * $0, in: scenario, maximum: maximum, targets: targets), hour($0))
                 })
             },
             byHour: byHour)

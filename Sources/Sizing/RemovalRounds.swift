@@ -18,7 +18,7 @@ extension Search {
         func pooled(_ hour: Int) -> Bool { base.routing.inForce(hour: hour) == .pooled }
         let load = Dictionary(uniqueKeysWithValues: centres.map { ($0, base.centres[$0].offeredLoad(callTypes: base.callTypes)) })
         func spare(_ slot: ConsolePlan.Slot) -> Double {
-            Double(plan[slot]) / max(load[slot.centre]! * base.arrivals.daily[slot.hour], 1e-9)
+            Double(plan[slot]) / max(load[slot.centre]! * base.arrivals(of: slot.centre).daily[slot.hour], 1e-9)
         }
         /// Whether a slot may lose a console: above its `min_consoles`, and its centre keeping
         /// its largest absence.

@@ -41,7 +41,6 @@ struct Verdict {
             }
             return missed
         }
-        let centreTargets = scenario.targets.filter { !$0.nationalOnly }
         /// An hourly target failing at `scope` (sizing all day): undecided ones fail too.
         func hourlyMiss(_ scope: String) -> TargetResult? {
             let rows = result.targets.filter { $0.hour != nil && $0.scope == scope }
@@ -50,6 +49,7 @@ struct Verdict {
         }
         for centre in centres {
             let whole = result.centres[centre].kpis
+            let centreTargets = scenario.targets(of: centre)
             if byHour {
                 // An hour's calls are few: its undecided targets hold the run open while its work
                 // by hour stays bounded (Scenario.maxHourFiguresPerRun); one still undecided then,
@@ -57,7 +57,7 @@ struct Verdict {
                 // it), one on the wrong side does. The same for the whole day's targets, judged on
                 // a run that cannot extend past that bound either. Hourly targets are judged with
                 // the hour's own.
-                let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear } + scenario.hourlyTargets
+                let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear } + scenario.hourlyTargets(of: centre)
                 let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], undecidedFails: false) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
                 if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole, undecidedFails: false) }) {

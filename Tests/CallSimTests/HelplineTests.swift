@@ -107,4 +107,44 @@ import Testing
         // console_hours is no estimate: the same every replication.
         #expect(result.centres[1].kpis[KPI.consoleHours.index].values.allSatisfy { abs($0! - 2 * 24 * 7) < 1e-9 })
     }
+
+    @Test("A centre's own arrivals and targets, merged key by key onto the scenario's")
+    func eachCentresOwn() async throws {
+        let text = """
+            name: Own
+            horizon: 7d
+            replications: 4
+            precision: 0
+            handling: {distribution: exponential, mean: 6m}
+            patience: {distribution: exponential, mean: 3m}
+            arrivals: {day_to_day_cv: 0.2}
+            targets: {service_level: 0.8, abandonment_rate: 0.1}
+            hourly_targets: {asa: 1m}
+            centres:
+              - code: CITY
+                calls_per_day: 150
+                consoles: 3
+                arrivals: {daily_profile: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0]}
+                targets: {service_level: 0.9}
+                hourly_targets: {abandonment_rate: 0.2}
+              - {code: VILLAGE, calls_per_day: 0, consoles: 1}
+            """
+        let parsed = try scenario(text)
+        // The centre's profile, the scenario's day-to-day variation (a key it did not give).
+        #expect(parsed.arrivals(of: 0).daily[18] == 12 && parsed.arrivals(of: 0).daily[3] == 0)
+        #expect(parsed.arrivals(of: 0).dayToDayCV == 0.2 && parsed.arrivals(of: 1).daily[3] == 1)
+        let result = await simulate(parsed)
+        let offered = result.byHour.map { $0[HourKPI.offered.index].mean ?? 0 }
+        #expect(offered[18] > 100 && offered[19] > 100 && offered.enumerated().allSatisfy { [18, 19].contains($0) || $1 == 0 }, "\(offered)")
+        func threshold(_ scope: String, _ measure: Target.Measure, hour: Int? = nil) -> Double? {
+            result.targets.first { $0.scope == scope && $0.target.measure == measure && $0.hour == hour }?.target.threshold
+        }
+        #expect(threshold("CITY", .serviceLevel) == 0.9 && threshold("VILLAGE", .serviceLevel) == 0.8 && threshold("total", .serviceLevel) == 0.8)
+        #expect(threshold("CITY", .abandonmentRate) == 0.1, "a key the centre did not give stays the scenario's")
+        #expect(threshold("CITY", .abandonmentRate, hour: 18) == 0.2 && threshold("CITY", .asa, hour: 18) == 60)
+        #expect(threshold("VILLAGE", .abandonmentRate, hour: 18) == nil && threshold("VILLAGE", .asa, hour: 18) == 60)
+        let refused = try execute(["validate", try write(text.replacingOccurrences(of: "targets: {service_level: 0.9}", with: "targets: {sevice_level: 0.9}"),
+                                                         to: "own.yaml", in: try temporaryFolder())])
+        #expect(refused.status == 2 && refused.stderr.contains("centres[0].targets.sevice_level"), "\(refused.stderr)")
+    }
 }
