@@ -1,6 +1,7 @@
 import ArgumentParser
 import CallModel
 import Foundation
+import Reports
 
 extension CallSim {
     /// `callsim validate`: check a scenario and summarise it.
@@ -33,7 +34,7 @@ extension CallSim {
                 let load = busiest.offeredLoad(callTypes: scenario.callTypes)
                 lines.append(String(format: "busiest centre: %@, %.3f Erlangs on %d consoles", busiest.code, load, busiest.staffing.peak))
             }
-            if !scenario.targets.isEmpty { lines.append("targets: \(scenario.targets.count)") }
+            lines += ScenarioEcho.lines(scenario)
             let work = scenario.expectedWork
             lines.append(String(
                 format: "work: about %.3g calls a replication, %.3g in the first batch (at most %.3g and %.3g; precision %g, up to %d replications)",

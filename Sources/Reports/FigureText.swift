@@ -57,10 +57,20 @@ enum FigureText {
 
     /// The scale, suffix and decimals a mean calls for.
     struct Style {
-        let scale: Double, suffix: String, decimals: Int
+        let scale: Double, suffix: String
+        var decimals: Int
 
+        /// The style for `mean`, with the decimals an interval above 0 needs so that it never reads
+        /// "± 0" (an interval of exactly 0, a figure that is not random, does).
         init(mean: Double, ci95: Double?, unit: Unit) {
-            let size = abs(mean)
+            self.init(size: abs(mean), ci95: ci95, unit: unit)
+            guard let ci95, ci95 > 0, ci95.isFinite else { return }
+            var decimals = self.decimals
+            while decimals < 9, (ci95 * scale * pow(10, Double(decimals))).rounded() == 0 { decimals += 1 }
+            self.decimals = decimals
+        }
+
+        private init(size: Double, ci95: Double?, unit: Unit) {
             switch unit {
             case .share:
                 // Small shares, or shares known to better than 0.1 point, need two decimals to show.

@@ -71,7 +71,7 @@ public enum ResultDocument {
     }
 
     /// The routing's name in scenario files.
-    static func routingName(_ routing: Routing) -> String {
+    public static func routingName(_ routing: Routing) -> String {
         switch routing {
         case .local: return "local"
         case .overflow: return "overflow"

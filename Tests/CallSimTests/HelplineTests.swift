@@ -147,4 +147,19 @@ import Testing
                                                          to: "own.yaml", in: try temporaryFolder())])
         #expect(refused.status == 2 && refused.stderr.contains("centres[0].targets.sevice_level"), "\(refused.stderr)")
     }
+
+    @Test("validate echoes what it read: durations with units, routing, the service, targets, the busiest hour")
+    func validateEchoes() throws {
+        let checked = try execute(["validate", try write(Self.helpline, to: "echo.yaml", in: try temporaryFolder())])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        for line in [
+            "calls: handling mean 6.0 min (exponential), wrap-up 0.00 s, 5.0% urgent, hand-off 60 s",
+            "patience: mean 2.0 min (exponential); redials: 50.0% call again after mean 5.0 min (exponential)",
+            "routing: local; urgent callers are handed to 999",
+            "targets: service level ≥ 80.0%, escalation delay p95 ≤ 10.0 min",
+            "offered load: 1.470 Erlangs on average; 1.470 in the busiest hour",
+        ] {
+            #expect(checked.stdout.contains(line), "missing: \(line)\n\(checked.stdout)")
+        }
+    }
 }
