@@ -41,10 +41,41 @@ enum Main {
             if code == .success { CallSim.exit(withError: error) }  // --help, --version
             if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
             if code == .validationFailure {
-                fail(CallSim.fullMessage(for: error), status: 2)
+                fail(unknownCommand() ?? CallSim.fullMessage(for: error), status: 2)
             }
             fail("internal error: \(error)", status: 3)
         }
+    }
+
+    /// "unknown command 'simulate' (did you mean 'run'?)" when the first argument names no
+    /// command; `nil` otherwise.
+    static func unknownCommand() -> String? {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let word = arguments.first, !word.hasPrefix("-") else { return nil }
+        let names = CallSim.configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(word) else { return nil }
+        let synonyms = ["simulate": "run", "sim": "run", "simulation": "run", "sizing": "size", "plan": "size",
+                        "diff": "compare", "test": "check", "verify": "check", "lint": "validate", "benchmark": "bench"]
+        let guess = synonyms[word.lowercased()] ?? names.filter { distance($0, word.lowercased()) <= 2 }.min { distance($0, word) < distance($1, word) }
+        return "error: unknown command '\(word)'" + (guess.map { " (did you mean '\($0)'?)" } ?? "")
+            + "; the commands are \(names.dropLast().joined(separator: ", ")) (callsim --help says what each does)"
+    }
+
+    /// Edits (insertions, deletions, substitutions) from `a` to `b`: how far a typo is from a name.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
     }
 
     static func fail(_ message: String, status: Int32) -> Never {

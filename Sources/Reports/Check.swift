@@ -130,10 +130,11 @@ public enum CheckReport {
         let significant = Significance.holm(tests.map(\.p))
         for (test, significant) in zip(tests, significant) {
             let regressed = test.worse && significant
+            let verb = worse(test.kpi) == .eitherWay ? "moved" : "regressed"
             rows.append(CheckRow(
                 scope: test.scope, kpi: test.kpi.rawValue, hour: nil, bound: "baseline", threshold: test.base, estimate: test.current,
                 baseline: test.base, state: nil, passed: !regressed,
-                message: regressed ? "\(test.kpi.rawValue) \(KPIText.text(test.current, test.kpi)) regressed from the baseline's "
+                message: regressed ? "\(test.kpi.rawValue) \(KPIText.text(test.current, test.kpi)) \(verb) from the baseline's "
                     + "\(KPIText.text(test.base, test.kpi)) (\(worse(test.kpi) == .eitherWay ? "moved" : "worse") by more than "
                     + "\(FigureText.text(tolerance, .share)), p = \(String(format: "%.2g", test.p)), Holm at 5 %)" : ""))
         }
@@ -150,7 +151,13 @@ public enum CheckReport {
     /// A row as `scope, kpi, bound, threshold, estimate ± ci95, state`.
     static func cells(_ row: CheckRow) -> [String] {
         [row.scope + (row.hour.map { " " + HourGroups.text([$0]) } ?? ""), row.kpi, row.bound, FigureText.text(row.threshold, FigureText.unit(ofKey: row.kpi)),
-         describe(row.estimate, row.kpi), row.state?.rawValue ?? (row.passed ? "no regression" : "regressed")]
+         describe(row.estimate, row.kpi), row.state?.rawValue ?? (row.passed ? "no regression" : failedBaseline(row.kpi))]
+    }
+
+    /// How a KPI failed against the baseline: "moved" for one with no better direction
+    /// (utilisation: a rise may be more load, a drop calls lost), else "regressed".
+    static func failedBaseline(_ kpi: String) -> String {
+        KPI(rawValue: kpi).map { worse($0) == .eitherWay } == true ? "moved" : "regressed"
     }
 
     static let header = ["scope", "kpi", "bound", "threshold", "estimate", "state"]

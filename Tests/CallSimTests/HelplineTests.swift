@@ -162,4 +162,22 @@ import Testing
             #expect(checked.stdout.contains(line), "missing: \(line)\n\(checked.stdout)")
         }
     }
+
+    @Test("CLI slips: a command that does not exist suggests one; utilisation moves rather than regresses")
+    func commandLineSlips() throws {
+        for (word, guess) in [("simulate", "run"), ("sise", "size"), ("chek", "check")] {
+            let slip = try execute([word, "x.yaml"])
+            #expect(slip.status == 2 && slip.stderr.contains("unknown command '\(word)' (did you mean '\(guess)'?)"), "\(slip.stderr)")
+        }
+        let folder = try temporaryFolder()
+        let three = try write(Self.helpline, to: "three.yaml", in: folder)
+        let before = try execute(["run", three, "--output", folder.appendingPathComponent("before").path])
+        #expect(before.status == 0, "\(before.stderr)")
+        let fewer = try write(Self.helpline.replacingOccurrences(of: "calls_per_day: 200, consoles: 3", with: "calls_per_day: 200, consoles: 2"),
+                              to: "fewer.yaml", in: folder)
+        let checked = try execute(["check", fewer, "--baseline", folder.appendingPathComponent("before/report.json").path])
+        #expect(checked.status == 1)
+        let row = try #require(checked.stdout.split(separator: "\n").first { $0.contains("utilisation") && $0.contains("baseline") })
+        #expect(row.hasSuffix("moved") && !row.contains("regressed"), "\(row)")
+    }
 }
