@@ -67,7 +67,7 @@ struct ScenarioOptions: ParsableArguments {
         guard !work.tooMuch else {
             throw InputError(description: String(
                 format: "with these options one replication would simulate about %.3g calls and the first batch %.3g; "
-                    + "callsim simulates at most %.3g a replication and %.3g a run: a shorter --horizon, fewer --replications or a smaller --load",
+                    + "callsim simulates at most %.3g a replication and %.3g a run: a shorter --horizon or fewer --replications",
                 work.perReplication, work.firstBatch, Scenario.maxCallsPerReplication, Scenario.maxCallsPerRun))
         }
     }

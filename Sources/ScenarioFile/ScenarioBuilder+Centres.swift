@@ -121,9 +121,17 @@ extension ScenarioBuilder {
                     + "a replication: shorten the horizon or lower the rates or surges")
         }
         guard run <= Scenario.maxCallsPerRun else {
-            throw (replications ?? horizon).error(
+            // The horizon drives it when even 10 replications (the default) would not fit: say so on its line.
+            let fitting = Int(Scenario.maxCallsPerRun / max(perReplication, 1))
+            guard let replications, fitting >= 10 else {
+                throw horizon.error(
+                    "one replication of this horizon simulates about \(shown(perReplication)) calls, so only \(fitting) fit in a run's "
+                        + "first batch (callsim simulates at most \(shown(Scenario.maxCallsPerRun))); \(scenario.replications) would "
+                        + "simulate \(shown(run)): shorten the horizon")
+            }
+            throw replications.error(
                 "\(scenario.replications) replications would simulate about \(shown(run)) calls; callsim simulates at most "
-                    + "\(shown(Scenario.maxCallsPerRun)) in a run's first batch: fewer replications or a shorter horizon")
+                    + "\(shown(Scenario.maxCallsPerRun)) in a run's first batch: at most \(fitting) replications of this horizon")
         }
     }
 
