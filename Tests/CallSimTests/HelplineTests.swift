@@ -180,4 +180,14 @@ import Testing
         let row = try #require(checked.stdout.split(separator: "\n").first { $0.contains("utilisation") && $0.contains("baseline") })
         #expect(row.hasSuffix("moved") && !row.contains("regressed"), "\(row)")
     }
+
+    @Test("The walk-through's scenario (docs/your-own-helpline.md) reads and runs")
+    func walkThroughScenario() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scenarios/your-own-helpline.yaml").path
+        let checked = try execute(["validate", path])
+        #expect(checked.status == 0 && checked.stdout.contains("centres with their own: CITY"), "\(checked.stderr)")
+        let run = try execute(["run", path, "--replications", "4", "--precision", "0"])
+        #expect(run.status == 0 && run.stdout.contains("callers never answered"), "\(run.stderr)")
+    }
 }
