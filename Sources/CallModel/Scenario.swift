@@ -214,9 +214,9 @@ public enum Routing: Sendable, Equatable {
 extension Scenario {
     /// Whether a run judges figures by hour: hourly targets, or whole-day targets whose hours a
     /// peak warning looks at.
+    /// (Every centre reads the scenario's targets unless it gives its own, merged onto them.)
     public var judgesHours: Bool {
-        !hourlyTargets.isEmpty || targets.contains { !$0.nationalOnly && $0.measure.isHourly }
-            || centres.indices.contains { !hourlyTargets(of: $0).isEmpty || targets(of: $0).contains { $0.measure.isHourly } }
+        centres.indices.contains { !hourlyTargets(of: $0).isEmpty || targets(of: $0).contains { $0.measure.isHourly } }
     }
 
     /// How calls to centre `index` arrive over the day and the week: its own pattern, else the scenario's.

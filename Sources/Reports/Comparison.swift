@@ -49,8 +49,8 @@ struct Comparison {
     /// The total's key figures; counts per day.
     var keyRows: [Row] {
         HTMLReport.cards(service: a.emergencyService).map { key, label in
-            let over = KPIText.shownOver(key) ?? 0
-            return row(key, label, a.total[key], b.total[key], scales: over > 0 ? (over / a.days, over / b.days) : (1, 1))
+            let days = (HTMLReport.shownDays(key, of: a) ?? 1, HTMLReport.shownDays(key, of: b) ?? 1)
+            return row(key, label, a.total[key], b.total[key], scales: (1 / days.0, 1 / days.1))
         }
     }
 

@@ -30,7 +30,7 @@ enum KPIText {
         return name + unitText(kpi)
     }
 
-    /// Days a count is shown over (SPEC §4, "units for people"): counts a day, urgent callers lost a
+    /// Days a count is shown over (docs/scenario-format.md, "Results"): counts a day, urgent callers lost a
     /// year; `nil` for shares and durations, shown as they are.
     static func shownOver(_ kpi: KPI) -> Double? {
         switch kpi {
