@@ -61,14 +61,23 @@ public struct ConsoleSizing: Sendable {
             if search.unreachable.isEmpty {  // else the total cannot hold either; say where it fails
                 progress?("checking the total")
                 if byHour {
-                    await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true, removeOnlyAdded: true)
+                    await search.topUpForTotal(&plan, base: scenario, centres: all)
                 } else {
                     await search.placeForTotal(&plan)
                 }
             }
         } else {
             progress?("sizing the \(all.count) centres together")
-            await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true)
+            if byHour {
+                // Every centre-hour's own targets first, then the total's in a fixed order (TotalTopUp.swift).
+                await search.minimise(&plan, base: scenario, centres: all, judgeTotal: false)
+                if search.unreachable.isEmpty {
+                    progress?("checking the total")
+                    await search.topUpForTotal(&plan, base: scenario, centres: all)
+                }
+            } else {
+                await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true)
+            }
         }
         let sized = plan.staff(scenario)
         let byHour = byHour
@@ -203,7 +212,8 @@ struct Search {
         }
         if byHour && !removeOnlyAdded {
             // Many slots: take consoles away in rounds, then settle the aggregates (RemovalRounds.swift).
-            await removeInRounds(&plan, base: base, centres: centres, judgeTotal: judgeTotal)
+            precondition(!judgeTotal, "by hour, the total's targets come after (topUpForTotal)")
+            await removeInRounds(&plan, base: base, centres: centres)
             await minimise(&plan, base: base, centres: centres, judgeTotal: judgeTotal, removeOnlyAdded: true)
             return
         }

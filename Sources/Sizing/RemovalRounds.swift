@@ -9,12 +9,10 @@ extension Search {
     /// then fails its hour's targets gets its console back and is done; a slot that fails without
     /// having lost one points at the removal that caused it (the same centre's hour before or after,
     /// or the same pooled hour). Rounds alternate even and odd hours, so a removal and the hour its
-    /// queue spills into are judged apart, and go on until no slot can spare a console. The
-    /// total's targets are judged too: when only they fall short, the half of the removals whose
-    /// slots add most to the failing figure is given back (and done), until they hold; a pooled
-    /// hour so given back is tried again with a step of one, and is done when given back alone.
-    /// Every round keeps a removal, closes a slot or shortens a step, so the rounds end.
-    mutating func removeInRounds(_ plan: inout ConsolePlan, base: Scenario, centres: [Int], judgeTotal: Bool) async {
+    /// queue spills into are judged apart, and go on until no slot can spare a console. Only the
+    /// slots' own targets are judged: the total's come after (`topUpForTotal`). Every round keeps
+    /// a removal, closes a slot or shortens a step, so the rounds end.
+    mutating func removeInRounds(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) async {
         func pooled(_ hour: Int) -> Bool { base.routing.inForce(hour: hour) == .pooled }
         let load = Dictionary(uniqueKeysWithValues: centres.map { ($0, base.centres[$0].offeredLoad(callTypes: base.callTypes)) })
         func spare(_ slot: ConsolePlan.Slot) -> Double {
@@ -76,8 +74,8 @@ extension Search {
             }
             guard !removed.isEmpty else { quietRounds += 1; continue }
             while true {
-                let trial = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
-                let verdict = Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: true)
+                let trial = await evaluate(plan, base: base, centres: centres, judgeTotal: false)
+                let verdict = Verdict(trial, centres: centres, judgeTotal: false, byHour: true)
                 if verdict.allMet { break }
                 var back = Set<ConsolePlan.Slot>()
                 for failing in verdict.failingSlots {
@@ -92,30 +90,10 @@ extension Search {
                     back.formUnion(near.isEmpty ? removed.filter { $0.centre == failing.centre } : near)
                 }
                 for (centre, _) in verdict.failingCentres { back.formUnion(removed.filter { $0.centre == centre }) }
-                // Only the total falls short: give back the half of the removals whose slots add most
-                // to its failing figure.
-                // (They may be tried again in a later round; one given back alone is done.)
-                var retry = false
-                if back.isEmpty, let miss = verdict.totalMiss {
-                    let share = Dictionary(uniqueKeysWithValues: removed.map {
-                        ($0, Verdict.share($0, of: miss.measure, in: trial, byHour: true))
-                    })
-                    let order = removed.sorted { share[$0]! > share[$1]! || (share[$0]! == share[$1]! && ($0.centre, $0.hour) < ($1.centre, $1.hour)) }
-                    back = Set(order.prefix((removed.count + 1) / 2))
-                    // The others are done (they add most to the total's failing figure); a pooled
-                    // hour may be tried again with a step of one, and is done when given back alone.
-                    retry = back.count > 1
-                }
                 // Nothing to point at (a pooled hour's spill into the next, say): give all back.
                 if back.isEmpty { back = Set(removed) }
                 for slot in back { plan[slot] += 1 }
                 removed.removeAll { back.contains($0) }
-                if retry {
-                    for slot in back where !pooled(slot.hour) { close(slot) }
-                    for hour in Set(back.filter { pooled($0.hour) }.map(\.hour)) { poolStep[hour] = 1 }
-                    if removed.isEmpty { break }
-                    continue
-                }
                 for slot in back where !pooled(slot.hour) { close(slot) }
                 // A pooled hour given back: once per hour (its step back to one, or done).
                 for hour in Set(back.filter { pooled($0.hour) }.map(\.hour)) { close(ConsolePlan.Slot(centre: centres[0], hour: hour)) }
