@@ -186,6 +186,9 @@ struct Search {
         makeStable(&plan, base: base, centres: centres)
         var result = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
         var aggregateStep = 1  // consoles added at once while only an aggregate misses; doubles each round
+        var poolStep = [Int: Int]()  // consoles a pooled hour gains at once; doubles while it fails
+        let seats = PooledSeats(base: base, centres: centres)
+        func pooled(_ slot: ConsolePlan.Slot) -> Bool { byHour && base.routing.inForce(hour: slot.hour) == .pooled }
         while true {
             let verdict = Verdict(result, centres: centres, judgeTotal: judgeTotal, byHour: byHour)
             if verdict.allMet { break }
@@ -195,7 +198,17 @@ struct Search {
                 return open.indices.sorted { share[$0] > share[$1] || (share[$0] == share[$1] && $0 < $1) }
                     .prefix(count).map { open[$0] }
             }
-            var additions = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles }
+            var additions = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles && !pooled($0) }
+            // A pooled hour is one queue: it gains consoles as a whole, seated where the calls are.
+            for hour in Set(verdict.failingSlots.filter(pooled).map(\.hour)).sorted() {
+                var seated = plan
+                for _ in 0..<poolStep[hour, default: 1] {
+                    guard let slot = seats.next(hour: hour, in: seated, maximum: sizing.maxConsoles) else { break }
+                    seated[slot] += 1
+                    additions.append(slot)
+                }
+                poolStep[hour] = 2 * poolStep[hour, default: 1]
+            }
             additions += verdict.failingCentres.flatMap { helpingMost(plan.slots(of: $0.centre), $0.miss) }
             if verdict.failingSlots.isEmpty && verdict.failingCentres.isEmpty {
                 additions += helpingMost(centres.flatMap { plan.slots(of: $0) }, verdict.totalMiss?.measure, count: aggregateStep)

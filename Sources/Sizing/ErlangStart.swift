@@ -14,6 +14,11 @@ enum ErlangStart {
     /// that falls short.
     static func consoles(_ centre: Centre, callsPerSecond: Double, in scenario: Scenario, maximum: Int, targets: [Target]) -> Int {
         guard let formula = formula(centre, callsPerSecond: callsPerSecond, in: scenario) else { return 0 }
+        return consoles(formula, in: scenario, maximum: maximum, targets: targets)
+    }
+
+    /// The fewest consoles whose `formula` meets `targets`; `maximum` when even that falls short.
+    static func consoles(_ formula: (Int) -> any QueueFormula, in scenario: Scenario, maximum: Int, targets: [Target]) -> Int {
         let found = FewestConsoles.search(maximum: maximum, formula: formula) { queue in
             targets.allSatisfy { target in
                 switch target.measure {
@@ -43,8 +48,44 @@ enum ErlangStart {
         }
     }
 
-    /// The starting plan: each centre's figure for its long-run rate, or for each hour's rate.
+    /// Erlang A's queue (Erlang C's when someone never hangs up) of every centre's callers together
+    /// in `hour`, each at the rate of that hour, by its number of consoles; `nil` when none call.
+    static func pool(hour: Int, in scenario: Scenario) -> ((Int) -> any QueueFormula)? {
+        var rate = 0.0, busy = 0.0, patience = 0.0, everyoneHangsUp = true
+        for (index, centre) in scenario.centres.enumerated() where centre.callsPerDay > 0 {
+            let calls = centre.callsPerDay / 86_400 * scenario.arrivals(of: index).daily[hour]
+            rate += calls
+            busy += calls * centre.offeredLoad(callTypes: scenario.callTypes) / (centre.callsPerDay / 86_400)
+            patience += calls * (centre.patience?.mean ?? 0)
+            everyoneHangsUp = everyoneHangsUp && centre.patience != nil
+        }
+        guard rate > 0, busy > 0 else { return nil }
+        let (handling, meanPatience) = (busy / rate, patience / rate)
+        return { consoles -> any QueueFormula in
+            everyoneHangsUp
+                ? ErlangA(consoles: consoles, callsPerSecond: rate, meanHandling: handling, meanPatience: meanPatience)
+                : ErlangC(consoles: consoles, callsPerSecond: rate, meanHandling: handling)
+        }
+    }
+
+    /// The starting plan: each centre's figure for its long-run rate, or for each hour's rate; by
+    /// hour, a pooled hour's the pool's figure for every centre's targets, seated by `PooledSeats`.
     static func plan(_ scenario: Scenario, byHour: Bool, maximum: Int) -> ConsolePlan {
+        var plan = local(scenario, byHour: byHour, maximum: maximum)
+        guard byHour else { return plan }
+        let seats = PooledSeats(base: scenario, centres: Array(scenario.centres.indices))
+        let targets = scenario.centres.indices.flatMap {
+            scenario.targets(of: $0).filter { $0.measure.isHourly } + scenario.hourlyTargets(of: $0)
+        }
+        for hour in 0..<24 where scenario.routing.inForce(hour: hour) == .pooled {
+            let count = pool(hour: hour, in: scenario).map { consoles($0, in: scenario, maximum: maximum, targets: targets) } ?? 0
+            seats.seat(count, hour: hour, in: &plan, maximum: maximum)
+        }
+        return plan
+    }
+
+    /// Each centre's figure for its long-run rate, or for each hour's rate.
+    static func local(_ scenario: Scenario, byHour: Bool, maximum: Int) -> ConsolePlan {
         ConsolePlan(
             staffing: scenario.centres.enumerated().map { index, centre in
                 let rate = centre.callsPerDay / 86_400

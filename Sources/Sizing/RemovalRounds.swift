@@ -14,10 +14,7 @@ extension Search {
     /// a removal, closes a slot or shortens a step, so the rounds end.
     mutating func removeInRounds(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) async {
         func pooled(_ hour: Int) -> Bool { base.routing.inForce(hour: hour) == .pooled }
-        let load = Dictionary(uniqueKeysWithValues: centres.map { ($0, base.centres[$0].offeredLoad(callTypes: base.callTypes)) })
-        func spare(_ slot: ConsolePlan.Slot) -> Double {
-            Double(plan[slot]) / max(load[slot.centre]! * base.arrivals(of: slot.centre).daily[slot.hour], 1e-9)
-        }
+        let seats = PooledSeats(base: base, centres: centres)
         /// Whether a slot may lose a console: above its `min_consoles`, and its centre keeping
         /// its largest absence.
         func canSpare(_ slot: ConsolePlan.Slot) -> Bool {
@@ -51,8 +48,7 @@ extension Search {
                 if pooled(hour) {
                     // The pool's consoles sit where they are most for the calls: take the most spare,
                     // one console from each of the `poolStep` most spare centres.
-                    let order = open.indices.sorted { spare(open[$0]) > spare(open[$1]) || (spare(open[$0]) == spare(open[$1]) && $0 < $1) }
-                    removed += order.prefix(poolStep[hour, default: 1]).map { open[$0] }
+                    removed += seats.mostSpareFirst(open, in: plan).prefix(poolStep[hour, default: 1])
                 } else {
                     removed += open
                 }

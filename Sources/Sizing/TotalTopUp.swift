@@ -48,7 +48,7 @@ extension Search {
 /// urgent callers lost, calls abandoned, or calls not answered within the threshold — given the
 /// consoles already added. It reads each slot's calls at its centre's long-run rate, times its
 /// hour's weight (by hour) and the surges' mean over the run; a pooled hour's calls are one queue,
-/// and its next console goes to the centre with the fewest consoles for its calls in that hour.
+/// whose next console `PooledSeats` seats.
 /// Ties go to the earlier slot in the scenario's order. Nothing in it depends on the seed.
 struct AdditionOrder {
     /// The consoles to add, in order (a slot may appear several times).
@@ -115,15 +115,12 @@ struct AdditionOrder {
                 return rate * perDay * (more.serviceLevel(within: within) - answered)
             }
         }
-        /// The slot of queue `index` that takes its next console: the centre with the fewest
-        /// consoles for its calls in that hour, below `maxConsoles`.
+        /// The slot of queue `index` that takes its next console, below `maxConsoles`.
+        let seats = PooledSeats(base: base, centres: centres)
         func seat(_ index: Int) -> ConsolePlan.Slot? {
-            let open = queues[index].members.filter { next[$0] < sizing.maxConsoles }
-            func perCall(_ slot: ConsolePlan.Slot) -> Double {
-                let weight = plan.byHour ? base.arrivals(of: slot.centre).daily[slot.hour] : 1
-                return Double(next[slot]) / max(base.centres[slot.centre].callsPerDay * weight, 1e-9)
-            }
-            return open.min { perCall($0) < perCall($1) }
+            let members = queues[index].members
+            guard members.count > 1 else { return members.first { next[$0] < sizing.maxConsoles } }
+            return seats.next(hour: members[0].hour, in: next, maximum: sizing.maxConsoles)
         }
         var gains = queues.indices.map(gain)
         var slots: [ConsolePlan.Slot] = []

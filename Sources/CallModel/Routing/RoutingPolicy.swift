@@ -1,5 +1,5 @@
 /// Who may answer whose callers: the questions a replication asks its routing at each event
-/// (docs/model.md, "Routing"). One type per policy, each in its own file under `Routing/`.
+/// (docs/model.md, "Waiting lines and routing"). One type per policy, each in its own file under `Routing/`.
 ///
 /// The defaults describe a centre that answers only its own callers; a policy overrides what it
 /// changes. A policy never draws random numbers, so changing it leaves every caller as he was
