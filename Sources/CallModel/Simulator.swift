@@ -37,14 +37,15 @@ public enum Simulator {
         let confidence = Confidence(
             firstBatch: scenario.replications, cap: scenario.maxReplications, sequential: scenario.precision > 0)
         while true {
-            for var summary in await batch(
+            await batch(
                 scenario, replications: summaries.count..<wanted, jobs: jobs, hourlyCentres: hourlyCentres,
                 calls: summaries.reduce(0) { $0 + $1.arrivals }, progress: progress
-            ) {
+            ) { summary in
                 hours.add(summary)
-                summary.centreHours = []
-                summary.totalHours = []
-                summaries.append(summary)
+                var kept = summary
+                kept.centreHours = []
+                kept.totalHours = []
+                summaries.append(kept)
             }
             var ran = scenario
             ran.replications = wanted
@@ -76,7 +77,22 @@ public enum Simulator {
         _ scenario: Scenario, replications: Range<Int>, jobs: Int, hourlyCentres: [Int] = [], calls done: Int = 0,
         progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)? = nil
     ) async -> [ReplicationSummary] {
-        var summaries = [ReplicationSummary?](repeating: nil, count: replications.count)
+        var summaries: [ReplicationSummary] = []
+        await batch(scenario, replications: replications, jobs: jobs, hourlyCentres: hourlyCentres, calls: done, progress: progress) {
+            summaries.append($0)
+        }
+        return summaries
+    }
+
+    /// Runs `replications` of `scenario`, `jobs` at a time, and hands `each` their figures in
+    /// order as they end: only those that end ahead of an earlier one wait, so a caller that folds
+    /// them keeps memory flat however many there are.
+    /// - Parameter done: calls simulated before this batch, for `progress`.
+    public static func batch(
+        _ scenario: Scenario, replications: Range<Int>, jobs: Int, hourlyCentres: [Int] = [], calls done: Int = 0,
+        progress: (@Sendable (_ replications: Int, _ calls: Int) -> Void)? = nil,
+        inOrder each: (ReplicationSummary) -> Void
+    ) async {
         await withTaskGroup(of: (Int, ReplicationSummary).self) { group in
             var next = replications.lowerBound
             func start() {
@@ -86,15 +102,19 @@ public enum Simulator {
             }
             for _ in 0..<min(max(jobs, 1), replications.count) { start() }
             var finished = replications.lowerBound, calls = done
+            var early: [Int: ReplicationSummary] = [:], handed = replications.lowerBound
             for await (replication, summary) in group {
-                summaries[replication - replications.lowerBound] = summary
+                early[replication] = summary
+                while let ready = early.removeValue(forKey: handed) {
+                    each(ready)
+                    handed += 1
+                }
                 finished += 1
                 calls += summary.arrivals
                 progress?(finished, calls)
                 if next < replications.upperBound { start() }
             }
         }
-        return summaries.map { $0! }
     }
 
     /// Runs replication `replication` (from 0) of `scenario` on the calling thread.
