@@ -9,8 +9,10 @@ import CallModel
 /// of the sized scenario sees. Under local routing each centre is sized on its own, in a run where
 /// only its callers call (its figures are those of the full run); if a total target still fails, a
 /// console goes where the most calls wait past the threshold until it holds, and any so added that
-/// is not needed is taken away. Under overflow or pooled routing the centres are sized together
-/// the same way from the Erlang A start. Each figure is assumed to improve with consoles.
+/// is not needed is taken away. Under overflow, pooled or time-of-day routing, and by hour, the
+/// centres are sized together the same way for their own targets, then consoles are added for
+/// the total's in an order fixed before any simulation (`topUpForTotal`). Each figure is assumed
+/// to improve with consoles.
 public struct ConsoleSizing: Sendable {
     /// What sizing found.
     public struct Outcome: Sendable {
@@ -68,15 +70,12 @@ public struct ConsoleSizing: Sendable {
             }
         } else {
             progress?("sizing the \(all.count) centres together")
-            if byHour {
-                // Every centre-hour's own targets first, then the total's in a fixed order (TotalTopUp.swift).
-                await search.minimise(&plan, base: scenario, centres: all, judgeTotal: false)
-                if search.unreachable.isEmpty {
-                    progress?("checking the total")
-                    await search.topUpForTotal(&plan, base: scenario, centres: all)
-                }
-            } else {
-                await search.minimise(&plan, base: scenario, centres: all, judgeTotal: true)
+            // Every centre's (by hour, centre-hour's) own targets first, then the total's in an order
+            // fixed before any simulation (TotalTopUp.swift).
+            await search.minimise(&plan, base: scenario, centres: all)
+            if search.unreachable.isEmpty {
+                progress?("checking the total")
+                await search.topUpForTotal(&plan, base: scenario, centres: all)
             }
         }
         let sized = plan.staff(scenario)
@@ -116,7 +115,7 @@ public struct ConsoleSizing: Sendable {
                 group.addTask {
                     var search = Search(sizing: single)
                     var plan = start
-                    await search.minimise(&plan, base: single.onlyCallers(of: centre), centres: [centre], judgeTotal: false)
+                    await search.minimise(&plan, base: single.onlyCallers(of: centre), centres: [centre])
                     return (centre, plan.staffing[centre], search.candidates, search.unreachable)
                 }
             }
@@ -174,29 +173,29 @@ struct Search {
     /// Runs simulated: candidates and curve points.
     var simulations: Int { candidates + placement.runs }
 
-    /// Adds consoles until every target judged holds, then takes away each console not needed.
+    /// Adds consoles until every target of `centres` holds (by hour, of each of their hours), then
+    /// takes away each console not needed; the total's targets come after (`topUpForTotal`).
     /// - Parameters:
     ///   - base: the scenario the plan staffs at `centres`.
     ///   - removeOnlyAdded: take away only consoles this call added (the others are known minimal).
     mutating func minimise(
-        _ plan: inout ConsolePlan, base: Scenario, centres: [Int], judgeTotal: Bool, removeOnlyAdded: Bool = false
+        _ plan: inout ConsolePlan, base: Scenario, centres: [Int], removeOnlyAdded: Bool = false
     ) async {
         let byHour = sizing.byHour
         let before = plan
         makeStable(&plan, base: base, centres: centres)
-        var result = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
-        var aggregateStep = 1  // consoles added at once while only an aggregate misses; doubles each round
+        var result = await evaluate(plan, base: base, centres: centres, judgeTotal: false)
         var poolStep = [Int: Int]()  // consoles a pooled hour gains at once; doubles while it fails
         let seats = PooledSeats(base: base, centres: centres)
         func pooled(_ slot: ConsolePlan.Slot) -> Bool { byHour && base.routing.inForce(hour: slot.hour) == .pooled }
         while true {
-            let verdict = Verdict(result, centres: centres, judgeTotal: judgeTotal, byHour: byHour)
+            let verdict = Verdict(result, centres: centres, judgeTotal: false, byHour: byHour)
             if verdict.allMet { break }
-            func helpingMost(_ slots: [ConsolePlan.Slot], _ measure: Target.Measure?, count: Int = 1) -> [ConsolePlan.Slot] {
+            /// The slot of `slots` whose calls add most to a miss of `measure`.
+            func helpingMost(_ slots: [ConsolePlan.Slot], _ measure: Target.Measure) -> [ConsolePlan.Slot] {
                 let open = slots.filter { plan[$0] < sizing.maxConsoles }
                 let share = open.map { Verdict.share($0, of: measure, in: result, byHour: byHour) }
-                return open.indices.sorted { share[$0] > share[$1] || (share[$0] == share[$1] && $0 < $1) }
-                    .prefix(count).map { open[$0] }
+                return open.indices.max { share[$0] < share[$1] || (share[$0] == share[$1] && $0 > $1) }.map { [open[$0]] } ?? []
             }
             var additions = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles && !pooled($0) }
             // A pooled hour is one queue: it gains consoles as a whole, seated where the calls are.
@@ -210,42 +209,31 @@ struct Search {
                 poolStep[hour] = 2 * poolStep[hour, default: 1]
             }
             additions += verdict.failingCentres.flatMap { helpingMost(plan.slots(of: $0.centre), $0.miss) }
-            if verdict.failingSlots.isEmpty && verdict.failingCentres.isEmpty {
-                additions += helpingMost(centres.flatMap { plan.slots(of: $0) }, verdict.totalMiss?.measure, count: aggregateStep)
-                aggregateStep *= 2
-            }
             if additions.isEmpty {
-                let codes = Set(verdict.failingSlots.map(\.centre) + verdict.failingCentres.map(\.centre)).sorted()
+                unreachable += Set(verdict.failingSlots.map(\.centre) + verdict.failingCentres.map(\.centre)).sorted()
                     .map { base.centres[$0].code }
-                unreachable += codes.isEmpty ? ["total"] : codes
                 return
             }
             for slot in additions { plan[slot] += 1 }
-            result = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
+            result = await evaluate(plan, base: base, centres: centres, judgeTotal: false)
         }
         if byHour && !removeOnlyAdded {
-            // Many slots: take consoles away in rounds, then settle the aggregates (RemovalRounds.swift).
-            precondition(!judgeTotal, "by hour, the total's targets come after (topUpForTotal)")
+            // Many slots: take consoles away in rounds, then settle what they leave (RemovalRounds.swift).
             await removeInRounds(&plan, base: base, centres: centres)
-            await minimise(&plan, base: base, centres: centres, judgeTotal: judgeTotal, removeOnlyAdded: true)
+            await minimise(&plan, base: base, centres: centres, removeOnlyAdded: true)
             return
         }
         // Take consoles away one at a time, each from the slot with the most consoles for its load
         // (so that, pooled, consoles stay where the calls are); a slot that cannot spare one is done.
         var open = centres.flatMap { plan.slots(of: $0) }.filter { !removeOnlyAdded || plan[$0] > before[$0] }
-        let load = Dictionary(uniqueKeysWithValues: open.map { slot in
-            (slot, base.centres[slot.centre].offeredLoad(callTypes: base.callTypes) * (byHour ? base.arrivals(of: slot.centre).daily[slot.hour] : 1))
-        })
         while true {
             open.removeAll { plan[$0] == 0 }
-            let spare = open.map { Double(plan[$0]) / max(load[$0]!, 1e-9) }
-            guard let pick = open.indices.min(by: { spare[$0] > spare[$1] || (spare[$0] == spare[$1] && $0 < $1) }) else { break }
-            let slot = open[pick]
+            guard let slot = seats.mostSpareFirst(open, in: plan).first, let pick = open.firstIndex(of: slot) else { break }
             plan[slot] -= 1
             if plan[slot] >= sizing.minimum(slot), plan.staffing[slot.centre].peak >= sizing.floor(slot.centre),
                !plan.staff(base, centres: centres).queuesGrowWithoutEnd {
-                let trial = await evaluate(plan, base: base, centres: centres, judgeTotal: judgeTotal)
-                if Verdict(trial, centres: centres, judgeTotal: judgeTotal, byHour: byHour).allMet {
+                let trial = await evaluate(plan, base: base, centres: centres, judgeTotal: false)
+                if Verdict(trial, centres: centres, judgeTotal: false, byHour: byHour).allMet {
                     result = trial
                     continue
                 }
