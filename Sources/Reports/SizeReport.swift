@@ -42,8 +42,11 @@ public enum SizeReport {
         if plan.byHour {
             out += "\nShift plans: consoles on shift in each hour of the day, 00-01 first\n"
             let total = (0..<24).map { hour in plan.staffing.reduce(0) { $0 + $1.onShift(hour: hour) } }
+            let marks = outcome.hourBindings
             out += TableReports.aligned(result.centres.indices.map { index in
-                [result.centres[index].code, ""] + plan.staffing[index].hours.map(String.init)
+                [result.centres[index].code, ""] + plan.staffing[index].hours.enumerated().map { hour, consoles in
+                    String(consoles) + (marks.isEmpty || marks[index][hour]?.borderline != true ? "" : "*")
+                }
             } + [["total", ""] + total.map(String.init)])
         }
         out += "\n" + notes(outcome).map { "- " + $0 + "\n" }.joined()
@@ -113,7 +116,8 @@ public enum SizeReport {
                         ? .null : consoles(outcome.plan.staffing[index], byHour: outcome.plan.byHour)),
                     ("consoles_erlang_a", consoles(outcome.erlangStart.staffing[index], byHour: outcome.plan.byHour)),
                     ("kpis", .object(ResultDocument.kpis(result.centres[index].kpis))),
-                ] + (outcome.bindings.isEmpty ? [] : [("binding", json(outcome.bindings[index]))]))
+                ] + (outcome.bindings.isEmpty ? [] : [("binding", json(outcome.bindings[index]))])
+                  + (outcome.hourBindings.isEmpty ? [] : [("binding_by_hour", .array(outcome.hourBindings[index].map { $0.map(json) ?? .null }))]))
             })),
             ("total", .object([
                 ("kpis", .object(ResultDocument.kpis(result.total))),
@@ -157,6 +161,16 @@ public enum SizeReport {
         if !unestimatedHours.isEmpty {
             notes.append("hourly targets not estimated (too few calls in the hour): "
                 + unestimatedHours.prefix(6).map(\.line).joined(separator: "; ") + (unestimatedHours.count > 6 ? "; …" : ""))
+        }
+        if !outcome.hourBindings.isEmpty {
+            let all = outcome.hourBindings.flatMap { $0 }.compactMap { $0 }
+            let marked = all.filter(\.borderline).count
+            notes.append("each centre-hour's binding target (the first of its targets in that hour that fails with one console fewer "
+                + "there) is in the JSON as binding_by_hour; "
+                + (marked == 0
+                    ? "no decision is borderline"
+                    : "* borderline at \(marked) of \(all.count) centre-hours: the binding target is met only just at the answer, "
+                        + "or missed only just with one fewer, so another seed may move that console"))
         }
         let missed = outcome.result.targets.filter { $0.state.fails }
         if missed.isEmpty {

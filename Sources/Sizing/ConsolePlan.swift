@@ -7,6 +7,11 @@ public struct ConsolePlan: Sendable, Equatable {
     public struct Slot: Hashable, Sendable {
         public let centre: Int
         public let hour: Int
+
+        public init(centre: Int, hour: Int) {
+            self.centre = centre
+            self.hour = hour
+        }
     }
 
     /// Each centre's consoles, in the scenario's order.

@@ -26,6 +26,9 @@ public struct ConsoleSizing: Sendable {
         public let unreachable: [String]
         /// Each centre's binding target (sizing all day; empty by hour).
         public let bindings: [Binding]
+        /// By hour, each centre's binding target in each hour (`nil` where no console can be
+        /// taken away); empty sizing all day or when a target is out of reach.
+        public let hourBindings: [[Binding?]]
         /// Under local routing, when a target of the total is met only just (borderline-met): the
         /// centre whose next console would reduce it most, where another seed may add one.
         public let nextConsole: Int?
@@ -90,6 +93,11 @@ public struct ConsoleSizing: Sendable {
             progress?("judging each centre with one console fewer")
             bindings = await search.bindings(plan, answer: result)
         }
+        var hourBindings: [[Binding?]] = []
+        if byHour && search.unreachable.isEmpty {
+            progress?("judging each centre-hour with one console fewer")
+            hourBindings = await search.hourBindings(plan, answer: result, base: scenario)
+        }
         var next: Int?
         if scenario.routing == .local, !byHour,
            let target = result.targets.first(where: { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet })?.target {
@@ -97,7 +105,7 @@ public struct ConsoleSizing: Sendable {
         }
         return Outcome(
             sized: sized, result: result, plan: plan, erlangStart: start, unreachable: search.unreachable,
-            bindings: bindings, nextConsole: next, simulations: search.simulations + 1)
+            bindings: bindings, hourBindings: hourBindings, nextConsole: next, simulations: search.simulations + 1)
     }
 
     /// Under local routing, each centre sized on its own callers (`Search.minimise`), several

@@ -151,6 +151,27 @@ import Testing
         // The evening peak needs more consoles than the small hours.
         let c = outcome.plan.staffing[2].hours
         #expect(c[19] > c[3])
+        // Binding targets by hour: none where no console can go (none on shift); where one is
+        // decided (not borderline), one console fewer in that hour alone, in a run of its own,
+        // misses that target in that hour.
+        #expect(outcome.hourBindings.count == 3 && outcome.hourBindings.allSatisfy { $0.count == 24 })
+        for (centre, hours) in outcome.hourBindings.enumerated() {
+            for hour in 0..<24 where outcome.plan.staffing[centre].hours[hour] == 0 { #expect(hours[hour] == nil) }
+        }
+        let decided = outcome.hourBindings.enumerated().flatMap { centre, hours in
+            hours.enumerated().compactMap { hour, binding -> (Int, Int, Target)? in
+                guard let binding, !binding.borderline, case .target(_, let fewer) = binding.reason else { return nil }
+                return (centre, hour, fewer.target)
+            }
+        }
+        #expect(decided.count >= 10, "\(decided.count) decided centre-hours")
+        for (centre, hour, target) in decided.filter({ [7, 13, 19].contains($0.1) }) {
+            var fewer = outcome.plan
+            fewer[ConsolePlan.Slot(centre: centre, hour: hour)] -= 1
+            let run = await Simulator.run(fewer.staff(scenario), jobs: 2, hourlyCentres: [centre])
+            let judged = target.result(scope: "", kpis: run.centreHours[centre]![hour], horizon: scenario.horizon, precision: scenario.precision)
+            #expect(judged.state.fails, "\(scenario.centres[centre].code) \(hour) h: \(target.measure) \(judged.state)")
+        }
     }
 
     @Test("By hour under a night pool: consoles taken away in rounds (far fewer runs than slots), every hour holds, min_consoles kept by day")
