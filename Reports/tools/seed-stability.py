@@ -91,9 +91,15 @@ def main():
     for (seed, document, seconds, results), answer in zip(runs, answers):
         differing = [f"{where} {mine}" for where, mine, usual in zip(places, answer, common) if mine != usual]
         shown = ", ".join(differing) if len(differing) <= 12 else f"{len(differing)} of {len(places)}"
-        marks = [c["code"] for c in document["centres"] if c.get("binding", {}).get("borderline")]
+        if options.by_hour:
+            hours = [b for c in document["centres"] for b in c.get("binding_by_hour", []) if b]
+            marked = sum(1 for b in hours if b.get("borderline"))
+            marks = [f"{marked} of {len(hours)} centre-hours"] if marked else []
+        else:
+            marks = [c["code"] for c in document["centres"] if c.get("binding", {}).get("borderline")]
         if document["total"].get("borderline"):
-            marks.append(f"total (next console: {document['total'].get('next_console')})")
+            next_console = document["total"].get("next_console")
+            marks.append("total" + (f" (next console: {next_console})" if next_console else ""))
         worst = max((r["state"] for r in results), key=STATE_ORDER.index)
         urgent = next((r for r in results if r["scope"] == "total" and r["kpi"] == "urgent_lost_per_year"), None)
         urgent_text = f"{urgent['estimate']:.2f} ± {urgent['ci95']:.2f} ({urgent['state']})" if urgent else "–"
