@@ -196,16 +196,19 @@ import Testing
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fuzz")
 
+    /// Every file of both folders; a folder missing or empty is a case that fails (below), not
+    /// zero cases that pass.
     static var files: [String] {
         ["corpus", "regressions"].flatMap { sub in
             let dir = folder.appendingPathComponent(sub)
-            return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
-                .map { dir.appendingPathComponent($0).path }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+            return names.isEmpty ? [dir.path + "/ (missing or empty)"] : names.map { dir.appendingPathComponent($0).path }
         }
     }
 
     @Test("Every corpus and regression file keeps the contract", arguments: files)
     func keepsTheContract(_ path: String) throws {
+        try #require(FileManager.default.fileExists(atPath: path), "no fuzz files at \(path)")
         let out = try temporaryFolder().appendingPathComponent("out")
         for arguments in [["validate", path], ["run", path, "--output", out.path, "-r", "2", "--horizon", "2d"]] {
             let started = ContinuousClock.now

@@ -1,6 +1,7 @@
 import CallModel
 import PropertyBased
 import ScenarioFile
+import Synchronization
 import Testing
 
 /// Properties of the model over random valid scenarios: every feature switched on and off at
@@ -45,6 +46,7 @@ import Testing
 
     @Test("Conservation, no negative counts, determinism whatever the jobs, and a bounded run, over random scenarios")
     func modelProperties() async {
+        let ran = Mutex(0)
         await propertyCheck(
             count: 200,
             input: Gen.int(in: 0...3), Gen.int(in: 1...4), Gen.double(in: 5...400), Gen.int(in: 0...3),
@@ -54,6 +56,7 @@ import Testing
             guard let scenario = try? ScenarioReader.parse(text, file: "property.yaml") else {
                 return  // refused as unstable (too few consoles, nobody hangs up): nothing to run
             }
+            ran.withLock { $0 += 1 }
             let one = await Simulator.run(scenario, jobs: 1)
             let two = await Simulator.run(scenario, jobs: 2)
             #expect(one.total.map(\.values) == two.total.map(\.values), "jobs 1 and 2 differ:\n\(text)")
@@ -82,5 +85,8 @@ import Testing
             #expect(Double(one.events) <= bound, "\(one.events) events for \(one.simulatedCalls) calls:\n\(text)")
             #expect(Double(one.simulatedCalls) <= 20 * scenario.expectedCallsPerReplication * 2 + 100)
         }
+        // Most generated scenarios run: the properties were checked, not skipped.
+        let count = ran.withLock { $0 }
+        #expect(count >= 150, "only \(count) of 200 generated scenarios ran")
     }
 }

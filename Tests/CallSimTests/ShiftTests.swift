@@ -62,7 +62,14 @@ import Testing
         let level = { (result: RunResult, centre: Int) in result.centres[centre].kpis[KPI.serviceLevel.index].mean ?? 0 }
         #expect(level(with, 0) < level(without, 0) - 0.05)
         #expect(with.centres[1].kpis == without.centres[1].kpis)
-        // A's console time: 3 consoles for 3 days and 1 for 4 days.
+        // A's console time: 3 consoles for 3 days and 1 for 4 days (216 + 96 = 312 console-hours),
+        // plus the calls the two absent consoles were on at 1d, finished (minutes, not an hour);
+        // B's 3 all week (504) exactly; the total their sum.
+        let (hoursA, hoursB): (Double, Double) = (312, 504)
+        let consoleHoursA = try #require(with.centres[0].kpis[KPI.consoleHours.index].mean)
+        #expect(consoleHoursA >= hoursA && consoleHoursA < hoursA + 1)
+        #expect(with.centres[1].kpis[KPI.consoleHours.index].mean == hoursB)
+        #expect(abs((with[.consoleHours].mean ?? 0) - (consoleHoursA + hoursB)) < 1e-9)
         let utilisation = try #require(with.centres[0].kpis[KPI.utilisation.index].mean)
         #expect(utilisation <= 1)
         #expect(utilisation > (without.centres[0].kpis[KPI.utilisation.index].mean ?? 1))
