@@ -32,9 +32,6 @@ public struct Target: Sendable, Equatable {
 
         /// `true` for the measures `hourly_targets` may set (judged on an hour's calls).
         public var isHourly: Bool { [.serviceLevel, .abandonmentRate, .asa, .waitP95].contains(self) }
-
-        /// `true` when the threshold is a duration (seconds).
-        public var isDuration: Bool { [.asa, .waitP95, .escalationDelayP95].contains(self) }
     }
 
     public var measure: Measure

@@ -6,8 +6,6 @@ import CGSL
 /// reference to memory GSL owns, so each replication builds its own.
 public final class DiscreteChoice {
     private let table: UnsafeMutablePointer<gsl_ran_discrete_t>
-    /// The number of options.
-    public let count: Int
 
     /// A choice with the given non-negative weights, not all zero (they need not sum to 1).
     public init(weights: [Double]) {
@@ -16,7 +14,6 @@ public final class DiscreteChoice {
         guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) })
         else { fatalError("GSL could not build a discrete table for weights \(weights)") }
         self.table = table
-        self.count = weights.count
     }
 
     deinit { gsl_ran_discrete_free(table) }
