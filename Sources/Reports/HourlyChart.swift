@@ -27,12 +27,19 @@ public struct HourlyChart: Sendable {
     public let target: Double?
     /// Hours in which an hourly target fails (at some scope), marked under the service level.
     public let failingHours: Set<Int>
+    /// Hours in which every console answers every centre's callers (pooled). In the others the
+    /// capacity line is all centres' consoles, each answering its own centre's callers (and,
+    /// under overflow, its neighbours'): headroom in the line is not headroom at a busy centre.
+    /// Such hours are marked and the legend says so.
+    public let localHours: Set<Int>
 
-    public init(series: [Series], target: Double?, failingHours: Set<Int> = []) {
-        precondition(!series.isEmpty && failingHours.allSatisfy { (0..<24).contains($0) })
+    public init(series: [Series], target: Double?, failingHours: Set<Int> = [], localHours: Set<Int> = []) {
+        precondition(!series.isEmpty && failingHours.allSatisfy { (0..<24).contains($0) }
+                     && localHours.allSatisfy { (0..<24).contains($0) })
         self.series = series
         self.target = target
         self.failingHours = failingHours
+        self.localHours = localHours
     }
 
     public func render(id: String, width: Double = 720) -> String {
@@ -65,11 +72,20 @@ public struct HourlyChart: Sendable {
                          y: top.top + 12 + Double(index) * 12, anchor: .end, size: 10, fill: colour)
             }
         }
+        // Hours whose consoles each answer only their own centre's callers: a grey band along the
+        // hour axis, and the legend says what the capacity line is there.
+        for hour in localHours.sorted() {
+            svg.rect(x: hours.range.0 + Double(hour) * hours.step, y: top.bottom - 4, width: hours.step, height: 4,
+                     fill: Style.muted, extra: [("fill-opacity", "0.6")])
+        }
+        let capacityName = localHours.isEmpty ? "capacity"
+            : localHours.count == 24 ? "capacity of all centres (each answers its own callers)"
+            : "capacity (▬ hours: each centre answers its own callers)"
         var entries: [Legend.Entry] = []
         for (index, run) in series.enumerated() {
             let colour = Style.series[index % Style.series.count]
             let prefix = series.count > 1 ? run.name + ": " : ""
-            entries += [Legend.Entry(prefix + "offered", colour: colour, mark: .box), Legend.Entry(prefix + "capacity", colour: colour, mark: .dashed)]
+            entries += [Legend.Entry(prefix + "offered", colour: colour, mark: .box), Legend.Entry(prefix + capacityName, colour: colour, mark: .dashed)]
         }
         Legend(entries).draw(&svg, x: top.left, y: 16)
 

@@ -14,7 +14,8 @@ enum ReportCharts {
             return HourlyChart.Series(name: run.name, offered: offered, capacity: capacity, serviceLevel: view.hours.map { $0[.serviceLevel].mean })
         }
         return HourlyChart(
-            series: series, target: runs[0].view.target(.serviceLevel), failingHours: runs[0].view.failingHours
+            series: series, target: runs[0].view.target(.serviceLevel), failingHours: runs[0].view.failingHours,
+            localHours: Set((0..<24).filter { !runs[0].view.sharedHours[$0] })
         ).render(id: "chart-hourly")
     }
 

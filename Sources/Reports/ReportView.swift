@@ -62,6 +62,10 @@ public struct ReportView {
     public let replications: Int
     public let horizon: Double, warmup: Double, threshold: Double
     public let routing: String
+    /// For each clock hour, whether every console answers every centre's callers (pooled), read
+    /// from `routing` (`ResultDocument.routingName`): only then is the consoles' national
+    /// capacity shared by all callers.
+    public var sharedHours: [Bool] { Self.sharedHours(routing) }
     /// The emergency service urgent callers are handed to (`escalation_service`; "112" when absent).
     public let emergencyService: String
     public let meanConsoleTime: Double?
@@ -73,6 +77,25 @@ public struct ReportView {
     public let waitSurvival: [(wait: Double, share: KPIValue)]
     public let escalation: [Scope]
     public let targets: [TargetRow]
+
+    /// Pooled hours of a routing as `ResultDocument.routingName` writes it: "pooled", or a main
+    /// policy then "; HH:00-HH:00 policy" periods (wrapping midnight). Overflow shares consoles
+    /// only between neighbours, so it counts as not shared.
+    static func sharedHours(_ routing: String) -> [Bool] {
+        let parts = routing.components(separatedBy: "; ")
+        var shared = [Bool](repeating: parts[0] == "pooled", count: 24)
+        for period in parts.dropFirst() {
+            let words = period.split(separator: " ")
+            let ends = words.first?.split(separator: "-").compactMap { Int($0.prefix(2)) } ?? []
+            guard words.count == 2, ends.count == 2, (0..<24).contains(ends[0]), (0..<24).contains(ends[1]) else { continue }
+            var hour = ends[0]
+            repeat {
+                shared[hour] = words[1] == "pooled"
+                hour = (hour + 1) % 24
+            } while hour != ends[1]
+        }
+        return shared
+    }
 
     /// Reads a result document from its JSON text, validated as a scenario is: a member of the
     /// wrong type or out of range is refused with its path (a `ReportError`, exit status 2).

@@ -1,5 +1,5 @@
 import Charts
-import Reports
+@testable import Reports
 import Testing
 
 /// The chart module: scales, ticks, bands, SVG text and the tile map's layout.
@@ -72,5 +72,24 @@ import Testing
         #expect(plain.cells(columns: 5).map { "\($0.column),\($0.row)" }.prefix(7) == ["0,0", "1,0", "2,0", "3,0", "4,0", "0,1", "1,1"])
         #expect(map.classes.index(of: 0.7) == 1 && map.classes.index(of: 0.2) == 0)
         #expect(TileMap.ink(on: "#a50026") == "#fff" && TileMap.ink(on: "#fee08b") == "#111")
+    }
+
+    @Test("The hourly chart marks the hours whose consoles answer only their own centre's callers")
+    func capacityMarked() {
+        // The routing as report.json names it: pooled hours wrap midnight; overflow is not shared.
+        let night = ReportView.sharedHours("local; 22:00-07:00 pooled")
+        #expect((0..<24).filter { night[$0] } == [0, 1, 2, 3, 4, 5, 6, 22, 23])
+        #expect(ReportView.sharedHours("pooled").allSatisfy { $0 })
+        #expect(ReportView.sharedHours("overflow").allSatisfy { !$0 })
+        #expect((0..<24).filter { ReportView.sharedHours("pooled; 09:00-17:00 local")[$0] } == Array(0..<9) + Array(17..<24))
+        let series = [HourlyChart.Series(name: "run", offered: Array(repeating: 10, count: 24),
+                                         capacity: Array(repeating: 40, count: 24), serviceLevel: Array(repeating: 0.9, count: 24))]
+        let local = Set((0..<24).filter { !night[$0] })
+        let marked = HourlyChart(series: series, target: 0.8, localHours: local).render(id: "c")
+        let shared = HourlyChart(series: series, target: 0.8).render(id: "c")
+        #expect(marked.contains("each centre answers its own callers") && !shared.contains("its own callers"))
+        #expect(marked.components(separatedBy: "<rect").count - shared.components(separatedBy: "<rect").count == local.count)
+        let allLocal = HourlyChart(series: series, target: 0.8, localHours: Set(0..<24)).render(id: "c")
+        #expect(allLocal.contains("capacity of all centres (each answers its own callers)"))
     }
 }
