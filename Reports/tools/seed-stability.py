@@ -93,8 +93,11 @@ def main():
         shown = ", ".join(differing) if len(differing) <= 12 else f"{len(differing)} of {len(places)}"
         if options.by_hour:
             hours = [b for c in document["centres"] for b in c.get("binding_by_hour", []) if b]
-            marked = sum(1 for b in hours if b.get("borderline"))
-            marks = [f"{marked} of {len(hours)} centre-hours"] if marked else []
+            own = sum(1 for b in hours if b.get("borderline") and b.get("scope") != "total")
+            total = sum(1 for b in hours if b.get("borderline") and b.get("scope") == "total")
+            marks = [f"{own} of {len(hours)} centre-hours"] if own else []
+            if total:
+                marks.append(f"{total} held by the total's target, only just")
         else:
             marks = [c["code"] for c in document["centres"] if c.get("binding", {}).get("borderline")]
         if document["total"].get("borderline"):

@@ -45,7 +45,7 @@ public enum SizeReport {
             let marks = outcome.hourBindings
             out += TableReports.aligned(result.centres.indices.map { index in
                 [result.centres[index].code, ""] + plan.staffing[index].hours.enumerated().map { hour, consoles in
-                    String(consoles) + (marks.isEmpty || marks[index][hour]?.borderline != true ? "" : "*")
+                    String(consoles) + (marks.isEmpty || !(marks[index][hour].map(ownBorderline) ?? false) ? "" : "*")
                 }
             } + [["total", ""] + total.map(String.init)])
         }
@@ -129,6 +129,13 @@ public enum SizeReport {
         ])
     }
 
+    /// A borderline decision on a centre's own targets (by hour, the table's `*`); one on the
+    /// total's is said once, in a note: it is about how many consoles the total needs.
+    static func ownBorderline(_ binding: Binding) -> Bool {
+        guard binding.borderline, case .target(let answer, _) = binding.reason else { return false }
+        return answer.scope != "total"
+    }
+
     /// What a planner should know about the answer.
     static func notes(_ outcome: ConsoleSizing.Outcome) -> [String] {
         var notes: [String] = []
@@ -164,13 +171,22 @@ public enum SizeReport {
         }
         if !outcome.hourBindings.isEmpty {
             let all = outcome.hourBindings.flatMap { $0 }.compactMap { $0 }
-            let marked = all.filter(\.borderline).count
+            let marked = all.filter(ownBorderline).count
             notes.append("each centre-hour's binding target (the first of its targets in that hour that fails with one console fewer "
                 + "there) is in the JSON as binding_by_hour; "
                 + (marked == 0
-                    ? "no decision is borderline"
+                    ? "no decision on a centre's own targets is borderline"
                     : "* borderline at \(marked) of \(all.count) centre-hours: the binding target is met only just at the answer, "
                         + "or missed only just with one fewer, so another seed may move that console"))
+            let forTotal = all.filter { binding in
+                if case .target(let answer, _) = binding.reason { return answer.scope == "total" } else { return false }
+            }
+            if let first = forTotal.first, case .target(_, let fewer) = first.reason {
+                notes.append("\(forTotal.count) centre-hours hold consoles added for the total's \(fewer.target.measure.reportedKey), "
+                    + "in an order fixed before any simulation; with the last of them fewer it is \(fewer.state.rawValue) "
+                    + "(\(KPIText.target(fewer)[3]))"
+                    + (first.borderline ? ": another seed may add or take away the last few of them" : ""))
+            }
         }
         let missed = outcome.result.targets.filter { $0.state.fails }
         if missed.isEmpty {

@@ -172,6 +172,9 @@ struct Search {
     var candidates = 0
     var placement: NationalPlacement
     var unreachable: [String] = []
+    /// What `topUpForTotal` added for the total's targets: the plan before, and the total's first
+    /// target falling short with one console fewer than it added (its binding target).
+    var topUp: (before: ConsolePlan, oneFewer: TargetResult)?
 
     init(sizing: ConsoleSizing) {
         self.sizing = sizing

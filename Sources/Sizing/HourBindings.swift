@@ -12,8 +12,9 @@ extension Search {
     /// a target still undecided then marks the decision borderline): run r takes one console away
     /// in every hour h ≡ r (mod 3), at every centre at once. In a local hour a centre's callers see only its own consoles, and two
     /// hours apart the queue one fewer leaves has long drained (calls last minutes), so each
-    /// centre-hour is judged as if alone. A console added for the total's targets alone binds on
-    /// them, which these runs do not judge: it shows "none missed with one fewer".
+    /// centre-hour is judged as if alone. A console added for the total's targets binds on
+    /// them, which these runs do not judge: it shows the total's target that fell short with the
+    /// last such console fewer (`topUp`; marked borderline when that was only just).
     mutating func hourBindings(_ plan: ConsolePlan, answer: RunResult, base: Scenario) async -> [[Binding?]] {
         let centres = Array(base.centres.indices)
         let seats = PooledSeats(base: base, centres: centres)
@@ -29,6 +30,12 @@ extension Search {
             }
         }
         var found = [[Binding?]](repeating: Array(repeating: nil, count: 24), count: centres.count)
+        // A console added for the total's targets binds on them: the total with the last added
+        // console fewer (`topUp`), against the answer's.
+        let total = topUp.flatMap { topUp in
+            answer.targets.first { $0.scope == "total" && $0.hour == nil && $0.target == topUp.oneFewer.target }
+                .map { Binding(reason: .target(atAnswer: $0, oneFewer: topUp.oneFewer)) }
+        }
         for residue in 0..<3 {
             var fewer = plan
             var removed: [ConsolePlan.Slot] = []
@@ -76,7 +83,14 @@ extension Search {
                     binding = Binding(reason: .unstable)
                 }
                 let shown = pooled(slot.hour) ? centres.filter { plan[ConsolePlan.Slot(centre: $0, hour: slot.hour)] > 0 } : [slot.centre]
-                for centre in shown { found[centre][slot.hour] = binding }
+                for centre in shown {
+                    let place = ConsolePlan.Slot(centre: centre, hour: slot.hour)
+                    if case .none = binding.reason, let total, plan[place] > topUp!.before[place] {
+                        found[centre][slot.hour] = total
+                    } else {
+                        found[centre][slot.hour] = binding
+                    }
+                }
             }
         }
         return found

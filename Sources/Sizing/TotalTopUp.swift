@@ -12,6 +12,10 @@ extension Search {
     mutating func topUpForTotal(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) async {
         guard !base.targets.isEmpty else { return }
         let byHour = sizing.byHour
+        /// Additions known to fall short (the most so judged), and the fewest that may not.
+        var failing = 0, count = 0
+        /// The total's first target falling short with each number of additions judged.
+        var shortOf: [Int: TargetResult] = [:]
         func verdict(_ additions: ArraySlice<ConsolePlan.Slot>) async -> Verdict {
             var candidate = plan
             for slot in additions { candidate[slot] += 1 }
@@ -19,13 +23,16 @@ extension Search {
             let run = await Simulator.run(
                 candidate.staff(base, centres: centres), jobs: sizing.jobs, hourlyCentres: [],
                 undecided: { Verdict($0, centres: [], judgeTotal: true, byHour: byHour).undecided })
+            shortOf[additions.count] = run.targets.first { $0.scope == "total" && $0.hour == nil && $0.fallsShortForTheTotal }
             return Verdict(run, centres: [], judgeTotal: true, byHour: byHour)
         }
         guard let miss = await verdict([]).totalMiss else { return }
+        let before = plan
+        defer { if let fewer = shortOf[failing] { topUp = (before, fewer) } }
         // At most as many consoles again as the plan has, and never past `maxConsoles` in a slot.
         let most = max(plan.staffing.reduce(0) { $0 + $1.hours.reduce(0, +) }, 24 * centres.count)
         let order = AdditionOrder(plan, base: base, centres: centres, measure: miss.measure, sizing: sizing, count: most)
-        var failing = 0, count = min(1, order.slots.count)
+        count = min(1, order.slots.count)
         while !(await verdict(order.slots.prefix(count))).allMet {
             guard count < order.slots.count else {
                 unreachable.append("total")
