@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
         // Scenario files: parse, check, explain what is wrong and where.
-        .target(name: "ScenarioFile", dependencies: ["CallModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ScenarioFile", dependencies: ["CallModel", "SimEngine", .product(name: "Yams", package: "Yams")]),
         // Sizing: the fewest consoles meeting the targets, from Erlang A, confirmed by simulation.
         .target(name: "Sizing", dependencies: ["CallModel", "SimStatistics"]),
         // SVG charts drawn by callsim itself: scales, ticks, axes, legends, a tile map.

@@ -8,6 +8,7 @@
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_integration.h>
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* xoshiro256** (Blackman and Vigna, 2018; https://prng.di.unimi.it/), plugged into GSL as a
@@ -70,6 +71,12 @@ typedef struct {
   const void *table;
   uint64_t padding; /* to 64 bytes: callsim allocates streams on cache-line boundaries */
 } cgsl_stream;
+
+/* The layout the comment promises: 32 bytes of state, GSL's two pointers, the table and padding
+   make one 64-byte cache line, with the state first. */
+_Static_assert(sizeof(cgsl_xoshiro_state) == 32, "xoshiro256** keeps 32 bytes of state");
+_Static_assert(sizeof(cgsl_stream) == 64, "one stream must fill one 64-byte cache line");
+_Static_assert(offsetof(cgsl_stream, state) == 0, "the state comes first: callsim's own draws read only it");
 
 static inline gsl_rng *cgsl_stream_generator(cgsl_stream *stream) { return &stream->generator; }
 

@@ -29,10 +29,13 @@ do {
     scenario.warmup = 0
     scenario.replications = workload.replications
     if let alone = workload.alone {
+        // As sizing runs one centre alone (ConsoleSizing.onlyCallers): the others silent and
+        // unstaffed, and only that centre's absences kept.
         for index in scenario.centres.indices where scenario.centres[index].code != alone {
             scenario.centres[index].callsPerDay = 0
             scenario.centres[index].staffing = .allDay(0)
         }
+        scenario.absences = scenario.absences.filter { $0.centre == alone }
     }
     let summaries = (0..<workload.replications).map { Simulator.replicate(scenario, replication: $0) }
     let result = RunResult(scenario: scenario, replications: summaries, wallSeconds: 0)
