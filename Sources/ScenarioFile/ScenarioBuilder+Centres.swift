@@ -12,6 +12,10 @@ extension ScenarioBuilder {
         let codeField = try map.required("code", "a short unique code such as CJ")
         let code = try codeField.string()
         guard !code.isEmpty else { throw codeField.error("must not be empty") }
+        // Results name the national figures "total": a centre so named would be read as them.
+        guard code.lowercased() != "total" else {
+            throw codeField.error("'\(code)' is the name results give the national figures; choose another code")
+        }
         if known.contains(where: { $0.code == code }) { throw codeField.error("centre code '\(code)' appears twice") }
         let name = try map["name"]?.string() ?? code
         let perDay = try map["calls_per_day"]?.rate(perDay: 1)

@@ -46,6 +46,8 @@ import Testing
              line: 8, field: "centres[0].neighbours[0]", says: "unknown neighbour 'CX' (did you mean 'CJ'?)"),
         Case(name: "duplicate centre code", replace: "code: CJ", with: "code: AB",
              line: 9, field: "centres[1].code", says: "appears twice"),
+        Case(name: "a centre coded total", replace: "code: CJ", with: "code: Total",
+             line: 9, field: "centres[1].code", says: "'Total' is the name results give the national figures"),
         Case(name: "zero horizon", replace: "horizon: 7d", with: "horizon: 0d",
              line: 2, field: "horizon", says: "longer than 0"),
         Case(name: "malformed YAML", replace: "centres:\n", with: "centres:\n  - {code: [\n",
