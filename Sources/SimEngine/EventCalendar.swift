@@ -49,6 +49,10 @@ public struct Event<Payload: Sendable>: Sendable {
 /// - Complexity: `schedule` and `next` are O(log n) in the number of pending events;
 ///   `scheduleStanding` O(log sources) for the source whose event was just handed out, O(sources)
 ///   for another.
+///
+/// A calendar belongs to one replication and is not meant to be copied once in use: its heap is
+/// copy-on-write, but its standing events live in `Table`s, which are references, so a copy would
+/// share them with the original (the replications never copy theirs).
 public struct EventCalendar<Payload: Sendable>: Sendable {
     @usableFromInline var heap: ContiguousArray<Event<Payload>> = []
     /// `true` while `heap[0]` is the event last handed out, which has not left the heap yet.

@@ -15,6 +15,10 @@
 ///
 /// - Complexity: `replaceWinner` O(log sources); `set` of another source O(sources) (used when the
 ///   sources are first scheduled); `winner` O(1).
+///
+/// `@unchecked Sendable`: its `Table`s are references written without locks, so a value may cross
+/// to another thread only with the calendar that owns it and never be used from two at once; each
+/// replication builds its own calendar on the thread that runs it.
 @usableFromInline
 struct StandingEvents<Payload: Sendable>: @unchecked Sendable {
     /// The number of leaves: a power of two, at least `sources`.
