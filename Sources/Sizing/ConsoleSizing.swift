@@ -156,6 +156,15 @@ public struct ConsoleSizing: Sendable {
         scenario.absences.filter { $0.centre == scenario.centres[centre].code }.map(\.consoles).max() ?? 0
     }
 
+    /// Whether `slot` may lose a console in `plan`: above its `min_consoles` (and none), and its
+    /// centre keeping its largest absence.
+    func canSpare(_ slot: ConsolePlan.Slot, in plan: ConsolePlan) -> Bool {
+        guard plan[slot] > max(minimum(slot), 0) else { return false }
+        var fewer = plan
+        fewer[slot] -= 1
+        return fewer.staffing[slot.centre].peak >= floor(slot.centre)
+    }
+
     /// The fewest consoles a slot may have: the centre's `min_consoles` where the slot's hours
     /// include one in which the centre answers its own callers (not pooled), else none.
     func minimum(_ slot: ConsolePlan.Slot) -> Int {

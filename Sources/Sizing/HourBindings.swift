@@ -44,11 +44,7 @@ extension Search {
                 if pooled(hour) {
                     if let slot = seats.mostSpareFirst(slots.filter { plan[$0] > 0 }, in: plan).first { removed.append(slot) }
                 } else {
-                    removed += slots.filter { slot in
-                        var one = plan
-                        one[slot] -= 1
-                        return plan[slot] > max(sizing.minimum(slot), 0) && one.staffing[slot.centre].peak >= sizing.floor(slot.centre)
-                    }
+                    removed += slots.filter { sizing.canSpare($0, in: plan) }
                 }
             }
             for slot in removed { fewer[slot] -= 1 }

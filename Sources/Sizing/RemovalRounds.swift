@@ -15,14 +15,6 @@ extension Search {
     mutating func removeInRounds(_ plan: inout ConsolePlan, base: Scenario, centres: [Int]) async {
         func pooled(_ hour: Int) -> Bool { base.routing.inForce(hour: hour) == .pooled }
         let seats = PooledSeats(base: base, centres: centres)
-        /// Whether a slot may lose a console: above its `min_consoles`, and its centre keeping
-        /// its largest absence.
-        func canSpare(_ slot: ConsolePlan.Slot) -> Bool {
-            guard plan[slot] > max(sizing.minimum(slot), 0) else { return false }
-            var fewer = plan
-            fewer[slot] -= 1
-            return fewer.staffing[slot.centre].peak >= sizing.floor(slot.centre)
-        }
         /// Slots that cannot spare a console; a pooled hour that cannot spare one is done as a whole.
         var done = Set<ConsolePlan.Slot>()
         /// Consoles a pooled hour loses in a round: doubling while it can spare them, back to one
@@ -44,7 +36,7 @@ extension Search {
             defer { parity = 1 - parity }
             var removed: [ConsolePlan.Slot] = []
             for hour in stride(from: parity, to: 24, by: 2) {
-                let open = centres.map { ConsolePlan.Slot(centre: $0, hour: hour) }.filter { !done.contains($0) && canSpare($0) }
+                let open = centres.map { ConsolePlan.Slot(centre: $0, hour: hour) }.filter { !done.contains($0) && sizing.canSpare($0, in: plan) }
                 if pooled(hour) {
                     // The pool's consoles sit where they are most for the calls: take the most spare,
                     // one console from each of the `poolStep` most spare centres.
