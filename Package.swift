@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         // One calendar, one clock, random streams. Knows nothing about calls.
         .target(name: "SimEngine", dependencies: ["CGSL"]),
+        // GNU Linear Programming Kit: exact integer programs for rosters (libglpk-dev).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // Tallies, histograms, confidence intervals and exact queueing formulas.
         .target(name: "SimStatistics", dependencies: ["CGSL", "SimEngine"]),
         // Centres, consoles, callers and the replication that plays them out.
@@ -43,19 +45,21 @@ let package = Package(
         .target(name: "ScenarioFile", dependencies: ["CallModel", "SimEngine", .product(name: "Yams", package: "Yams")]),
         // Sizing: the fewest consoles meeting the targets, from Erlang A, confirmed by simulation.
         .target(name: "Sizing", dependencies: ["CallModel", "SimStatistics"]),
+        // Rosters: the cheapest shifts covering consoles by hour, checked by simulation.
+        .target(name: "Rosters", dependencies: ["CGLPK", "CallModel", "Sizing"]),
         // SVG charts drawn by callsim itself: scales, ticks, axes, legends, a tile map.
         .target(name: "Charts"),
         // The result document and the human reports.
-        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing", "Charts"]),
+        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing", "Rosters", "Charts"]),
         // The thin command line.
         .executableTarget(name: "CallSimCLI", dependencies: [
-            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing",
+            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The speed gate's workloads: a plain synchronous main, so callgrind can count it.
         .executableTarget(name: "CallSimPerf", dependencies: ["CallModel", "ScenarioFile"]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Charts", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Yams", package: "Yams"),
         ]),

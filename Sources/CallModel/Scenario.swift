@@ -45,6 +45,8 @@ public struct Scenario: Sendable {
     public var hourlyTargets: [Target]
     /// The emergency service urgent callers are handed to (`escalation.service`), named in every label.
     public var emergencyService = "112"
+    /// The shifts `callsim roster` may staff the consoles with (`shifts:`); `nil` when the file gives none.
+    public var shiftRules: ShiftRules?
     /// The most callers a replication keeps at once before it stops with an `Overload`
     /// (`Scenario.maxCallersAtOnce`; not in the file format: tests lower it).
     public var callerLimit = Scenario.maxCallersAtOnce

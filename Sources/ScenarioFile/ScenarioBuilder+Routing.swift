@@ -42,15 +42,16 @@ extension ScenarioBuilder {
         }
     }
 
-    /// A whole clock hour written `"HH:00"` (00:00 to 24:00, which is 00:00).
-    func clockHour(_ field: Field) throws -> Int {
+    /// A whole clock hour written `"HH:00"` (00:00 to 24:00, which is 00:00); `things` says what is
+    /// in whole hours.
+    func clockHour(_ field: Field, things: String = "periods") throws -> Int {
         let allowed = "a whole hour from \"00:00\" to \"24:00\", such as \"22:00\""
         let text = try field.string()
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         // Digits only: Int("+7") and Int("-0") would take a sign.
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
               let hour = Int(parts[0]), parts[1] == "00", (0...24).contains(hour) else {
-            throw field.error("must be \(allowed) (got \(field.written)); periods are in whole hours")
+            throw field.error("must be \(allowed) (got \(field.written)); \(things) are in whole hours")
         }
         return hour % 24
     }

@@ -60,7 +60,7 @@ struct ScenarioBuilder {
     static let topKeys = [
         "name", "seed", "horizon", "warmup", "replications", "precision", "max_replications", "service_level_threshold", "consoles",
         "queue_capacity", "handling", "wrapup", "patience", "escalation", "redial", "arrivals", "call_types",
-        "surges", "absences", "routing", "targets", "national_targets", "hourly_targets", "min_consoles", "centres",
+        "surges", "absences", "routing", "targets", "national_targets", "hourly_targets", "min_consoles", "shifts", "centres",
     ]
     static let centreKeys = [
         "code", "name", "calls_per_day", "calls_per_hour", "neighbours", "lat", "lon", "consoles",
@@ -135,6 +135,7 @@ struct ScenarioBuilder {
             routing: routing, redial: redial, surges: surges, absences: absences,
             targets: targets, hourlyTargets: hourlyTargets)
         scenario.emergencyService = try emergencyService(top)
+        scenario.shiftRules = try top["shifts"].map(shiftRules)
         try checkWorkload(
             scenario, horizon: top.required("horizon", "the measured period of one replication"), replications: top["replications"])
         if requireStable { try checkStable(scenario, fields: centreFields, list: top["centres"]!) }
