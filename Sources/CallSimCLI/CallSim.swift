@@ -16,7 +16,7 @@ struct CallSim: AsyncParsableCommand {
             or a regression found.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Check.self, Size.self, Compare.self, Erlang.self, Bench.self])
+        subcommands: [Run.self, Validate.self, Check.self, Size.self, Roster.self, Compare.self, Erlang.self, Bench.self])
 }
 
 /// Bad input found by the command line itself (a flag's value): exit status 2.
@@ -54,7 +54,7 @@ enum Main {
         guard let word = arguments.first, !word.hasPrefix("-") else { return nil }
         let names = CallSim.configuration.subcommands.map { $0._commandName } + ["help"]
         guard !names.contains(word) else { return nil }
-        let synonyms = ["simulate": "run", "sim": "run", "simulation": "run", "sizing": "size", "plan": "size",
+        let synonyms = ["simulate": "run", "sim": "run", "simulation": "run", "sizing": "size", "plan": "size", "shifts": "roster", "rota": "roster",
                         "diff": "compare", "test": "check", "verify": "check", "lint": "validate", "benchmark": "bench"]
         let guess = synonyms[word.lowercased()] ?? names.filter { distance($0, word.lowercased()) <= 2 }.min { distance($0, word) < distance($1, word) }
         return "error: unknown command '\(word)'" + (guess.map { " (did you mean '\($0)'?)" } ?? "")

@@ -49,7 +49,8 @@ public enum HTMLReport {
 
     // MARK: - Page
 
-    static func document(title: String, body: String) -> String {
+    /// A self-contained page; `style` adds to the shared CSS.
+    static func document(title: String, body: String, style: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -57,7 +58,7 @@ public enum HTMLReport {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
-        <style>\(css)</style>
+        <style>\(css)\(style)</style>
         </head>
         <body>
         <main>

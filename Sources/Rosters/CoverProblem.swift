@@ -7,18 +7,33 @@ public struct CoverProblem: Sendable {
     public let rules: ShiftRules
     /// Centres' codes, for messages.
     public let codes: [String]
-    /// `required[centre][hour]`: consoles needed on the line. In a pooled hour, where the pool's
-    /// consoles sit in the answer (near its calls): the roster keeps as close to that as its cost allows.
+    /// `required[centre][hour]`: consoles needed on the line. In a pooled hour, where the answer
+    /// seated the pool's consoles; only their sum must be covered.
     public let required: [[Int]]
     /// Clock hours (0–23) of the national pool, in order.
     public let pooledHours: [Int]
+    /// `calls[centre][hour]`: the load each centre offers in each hour (any unit, ≥ 0), where the
+    /// pool's counsellors should sit: among rosters of the least cost, each pooled hour's seats
+    /// stay nearest their share of the pool by it. `nil`: nearest the answer's seats.
+    public let calls: [[Double]]?
 
-    public init(rules: ShiftRules, codes: [String], required: [[Int]], pooledHours: [Int]) {
+    public init(rules: ShiftRules, codes: [String], required: [[Int]], pooledHours: [Int], calls: [[Double]]? = nil) {
         precondition(required.count == codes.count && required.allSatisfy { $0.count == 24 && $0.allSatisfy { $0 >= 0 } })
+        precondition(calls.map { $0.count == codes.count && $0.allSatisfy { $0.count == 24 && $0.allSatisfy { $0 >= 0 && $0.isFinite } } } ?? true)
         self.rules = rules
         self.codes = codes
         self.required = required
         self.pooledHours = pooledHours.sorted()
+        self.calls = calls
+    }
+
+    /// Where the pool's consoles in a pooled `hour` should sit, by centre: their share of the pool
+    /// by the calls (or the answer's seats).
+    public func seats(hour: Int) -> [Double] {
+        let pool = Double(poolRequired(hour: hour))
+        guard let calls else { return required.map { Double($0[hour]) } }
+        let total = calls.reduce(0) { $0 + $1[hour] }
+        return total > 0 ? calls.map { pool * $0[hour] / total } : required.map { Double($0[hour]) }
     }
 
     /// `true` when `hour` belongs to the pool.

@@ -19,7 +19,7 @@ struct IntegerProgram {
     enum Outcome: Equatable {
         /// The optimum: each variable's value.
         case optimal([Double])
-        /// The time limit stopped the search; the best solution found, if any.
+        /// The node limit stopped the search; the best solution found, if any.
         case stopped([Double]?)
         case infeasible
     }
@@ -58,8 +58,9 @@ struct IntegerProgram {
     /// GLPK keeps one environment per process; one problem at a time keeps it simple.
     private static let solving = NSLock()
 
-    /// Solves to optimality, or until `timeLimit` seconds have passed.
-    func solve(timeLimit: Double? = nil) -> Outcome {
+    /// Solves to optimality, or until the branch and bound has chosen `nodeLimit` subproblems: a
+    /// limit in work, not time, so that the answer is the same on every machine.
+    func solve(nodeLimit: Int? = nil) -> Outcome {
         guard !costs.isEmpty else { return .optimal([]) }
         Self.solving.lock()
         defer { Self.solving.unlock() }
@@ -92,12 +93,21 @@ struct IntegerProgram {
         glp_init_iocp(&parameters)
         parameters.presolve = GLP_ON
         parameters.msg_lev = GLP_MSG_OFF
-        if let timeLimit { parameters.tm_lim = Int32(min(max(timeLimit, 0.001), 86_400) * 1_000) }
-        let code = glp_intopt(problem, &parameters)
+        var budget = (chosen: 0, limit: nodeLimit ?? .max)
+        let code = withUnsafeMutablePointer(to: &budget) { pointer -> Int32 in
+            parameters.cb_info = UnsafeMutableRawPointer(pointer)
+            parameters.cb_func = { tree, info in
+                guard let tree, let info, glp_ios_reason(tree) == GLP_ISELECT else { return }
+                let budget = info.assumingMemoryBound(to: (chosen: Int, limit: Int).self)
+                budget.pointee.chosen += 1
+                if budget.pointee.chosen > budget.pointee.limit { glp_ios_terminate(tree) }
+            }
+            return glp_intopt(problem, &parameters)
+        }
         let status = glp_mip_status(problem)
         func values() -> [Double] { (0..<costs.count).map { glp_mip_col_val(problem, Int32($0 + 1)) } }
         if code == 0 && status == GLP_OPT { return .optimal(values()) }
-        if code == GLP_ETMLIM { return .stopped(status == GLP_FEAS ? values() : nil) }
+        if code == GLP_ESTOP { return .stopped(status == GLP_FEAS ? values() : nil) }
         return .infeasible  // no primal feasible solution (GLP_ENOPFS, GLP_NOFEAS); costs ≥ 0 leave it bounded
     }
 }

@@ -8,10 +8,11 @@ import CallModel
 /// column per shift. Pooled hours couple them: one program for the country, with one row per
 /// centre and own hour, one per pooled hour (the sum over the centres), and then, among the
 /// rosters of that least cost, the one whose pooled-hour seats stay nearest (in total absolute
-/// difference) to where the sized answer put them, near the calls.
+/// difference) to each centre's share of the pool by its calls (`CoverProblem.seats`).
 public enum RosterSolver {
-    /// The tie-break between rosters of equal cost may search this long (seconds); the cost stays the least.
-    static let placementTimeLimit = 10.0
+    /// The tie-break between rosters of equal cost may choose this many subproblems (work, not
+    /// time: the same answer on every machine); the cost stays the least.
+    static let placementNodeLimit = 2_000
 
     /// A problem no roster can cover.
     public struct Uncovered: Error, CustomStringConvertible {
@@ -55,22 +56,23 @@ public enum RosterSolver {
         }
         let least = counts(values, variable)
         guard !problem.pooledHours.isEmpty else { return least }
-        // Among the rosters of this cost, seats nearest the answer's in the pooled hours.
+        // Among the rosters of this cost, seats nearest the calls in the pooled hours.
         let cost = least.indices.reduce(0.0) { total, index in
             total + shifts.indices.reduce(0.0) { $0 + Double(least[index][$1]) * roster.cost(of: shifts[$1]) }
         }
         program.addRow(variable.flatMap { row in shifts.indices.map { (row[$0], roster.cost(of: shifts[$0])) } },
                        atMost: cost + 1e-9 * max(1, cost))
         for hour in problem.pooledHours {
+            let share = problem.seats(hour: hour)
             for (index, centre) in centres.enumerated() {
                 let distance = program.addVariable(cost: 1, integer: false)
-                let seats = Double(problem.required[centre][hour])
+                let seats = share[centre]
                 // distance ≥ coverage − seats and distance ≥ seats − coverage.
                 program.addRow([(distance, 1)] + coverage(index, hour).map { ($0.variable, -1) }, atLeast: -seats)
                 program.addRow([(distance, 1)] + coverage(index, hour), atLeast: seats)
             }
         }
-        switch program.solve(timeLimit: placementTimeLimit) {
+        switch program.solve(nodeLimit: placementNodeLimit) {
         case .optimal(let values), .stopped(let values?): return counts(values, variable)
         default: return least
         }

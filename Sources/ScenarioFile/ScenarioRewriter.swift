@@ -16,8 +16,11 @@ public enum ScenarioRewriter {
         public let commentsKept: Bool
     }
 
-    /// `source` with `consoles[code]` (all day, or a shift plan) at each centre it names.
-    public static func withConsoles(_ consoles: [String: Staffing], in source: String, file: String) throws -> Rewritten {
+    /// `source` with `consoles[code]` (all day, or a shift plan) at each centre it names, after the
+    /// comment lines `note` (by default, that `size` sized the consoles).
+    public static func withConsoles(
+        _ consoles: [String: Staffing], in source: String, file: String, note: String = ScenarioRewriter.note
+    ) throws -> Rewritten {
         let root = try compose(source, file: file)
         if let edited = edit(source, root: root, consoles: consoles), reads(edited, back: consoles, file: file) {
             return Rewritten(text: note + edited, commentsKept: true)
@@ -39,7 +42,7 @@ public enum ScenarioRewriter {
     }
 
     /// The first lines of a rewritten scenario: the consoles are sized; older comments may say otherwise.
-    static let note = "# Consoles sized by `callsim size` (each centre's `consoles`); the comments below are the\n"
+    public static let note = "# Consoles sized by `callsim size` (each centre's `consoles`); the comments below are the\n"
         + "# original scenario's and may still describe its old consoles.\n"
 
     static func compose(_ source: String, file: String) throws -> Node {

@@ -42,12 +42,16 @@ public struct ConsoleSizing: Sendable {
     public let maxConsoles: Int
     /// Replications run at once.
     public let jobs: Int
+    /// Whether to judge each centre (by hour, centre-hour) with one console fewer, for the
+    /// binding targets a report shows (`roster`, which shows none, saves those runs).
+    public let judgesBindings: Bool
 
-    public init(_ scenario: Scenario, byHour: Bool = false, maxConsoles: Int = 1_000, jobs: Int = 1) {
+    public init(_ scenario: Scenario, byHour: Bool = false, maxConsoles: Int = 1_000, jobs: Int = 1, judgesBindings: Bool = true) {
         self.scenario = scenario
         self.byHour = byHour
         self.maxConsoles = maxConsoles
         self.jobs = jobs
+        self.judgesBindings = judgesBindings
     }
 
     /// Sizes the scenario; `progress` hears what is being sized.
@@ -89,12 +93,12 @@ public struct ConsoleSizing: Sendable {
             sized, jobs: jobs, hourlyCentres: byHour || sized.judgesHours ? all : [],
             undecided: { Verdict($0, centres: all, judgeTotal: true, byHour: byHour).undecided })
         var bindings: [Binding] = []
-        if !byHour && search.unreachable.isEmpty {
+        if !byHour && judgesBindings && search.unreachable.isEmpty {
             progress?("judging each centre with one console fewer")
             bindings = await search.bindings(plan, answer: result)
         }
         var hourBindings: [[Binding?]] = []
-        if byHour && search.unreachable.isEmpty {
+        if byHour && judgesBindings && search.unreachable.isEmpty {
             progress?("judging each centre-hour with one console fewer")
             hourBindings = await search.hourBindings(plan, answer: result, base: scenario)
         }
