@@ -7,9 +7,10 @@
 #   make sizing   size the launch fortnight: Reports/sizing/ (the table, the sized scenario, today vs sized),
 #                 the night consoles of the night-pool plan (by hour), and seed-stability tables: the launch
 #                 with six seeds, overflow at six times the load and the night pool by hour (and at five times)
+#   make roster   roster the launch and the night pool into shifts: Reports/roster/ (each checked on another seed)
 SWIFT ?= swift
 
-.PHONY: report test build bench setup check baseline screenshot sizing perf-gate perf-baseline
+.PHONY: report test build bench setup check baseline screenshot sizing roster perf-gate perf-baseline
 
 setup:
 	@bash scripts/setup.sh
@@ -53,6 +54,15 @@ sizing: build
 		--by-hour --seeds 1,2,3 --jobs 2
 	python3 Reports/tools/seed-stability.py Scenarios/romania-119-night-pool.yaml Reports/sizing/seed-stability-night-pool-x5.md \
 		--by-hour --load 5 --seeds 1,2,3 --jobs 2
+
+roster: build
+	for plan in launch night-pool; do \
+		out=Reports/roster/$$plan; mkdir -p $$out; \
+		.build/release/callsim roster Scenarios/romania-119-$$plan.yaml --output $$out \
+			--write $$out/romania-119-$$plan-rostered.yaml > /dev/null || exit 1; \
+		.build/release/callsim check $$out/romania-119-$$plan-rostered.yaml --seed 999 --replications 200 \
+			> $$out/independent-check.txt || exit 1; \
+	done
 
 # The speed gate: instructions of fixed workloads under callgrind against Benchmarks/perf-baseline.txt
 # (fails on more than 3 % more); perf-baseline writes the baseline anew, on purpose.

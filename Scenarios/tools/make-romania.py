@@ -70,6 +70,17 @@ targets:                                                   # planning targets (f
 national_targets:
   urgent_lost_per_year: 5
 
+# Shifts for `callsim roster` (ASSUMPTIONS: templates, costs relative to a day shift, shrinkage).
+shifts:
+  templates:
+    - {name: early, start: "07:00", length: 8h, cost: 1}
+    - {name: day, start: "11:00", length: 8h, cost: 1}
+    - {name: late, start: "15:00", length: 8h, cost: 1}
+    - {name: night, start: "23:00", length: 8h, cost: 1.25}   # wraps past midnight: 23-07
+    - {name: evening, starts: ["17:00", "18:00", "19:00"], length: 4h, cost: 0.55}   # part-time
+  shrinkage: 0.30                 # breaks, training, leave
+  hours_per_week: 40
+
 centres:
 """
 

@@ -35,6 +35,12 @@ extension CallSim {
                 lines.append(String(format: "busiest centre: %@, %.3f Erlangs on %d consoles", busiest.code, load, busiest.staffing.peak))
             }
             lines += ScenarioEcho.lines(scenario)
+            if let rules = scenario.shiftRules {
+                lines.append("shifts for `roster`: " + rules.templates.map { template in
+                    "\(template.name) " + template.starts.map { String(format: "%02d:00", $0) }.joined(separator: "/")
+                        + String(format: " %d h, cost %g", template.hours, template.cost)
+                }.joined(separator: "; ") + String(format: "; shrinkage %g, %g h a week", rules.shrinkage, rules.hoursPerWeek))
+            }
             let work = scenario.expectedWork
             lines.append(String(
                 format: "work: about %.3g calls a replication, %.3g in the first batch (at most %.3g and %.3g; precision %g, up to %d replications)",

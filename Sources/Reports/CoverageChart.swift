@@ -11,13 +11,17 @@ public struct CoverageChart: Sendable {
     public let coverage: [Int]
     /// Today's consoles in each hour, for comparison (24), if shown.
     public let today: [Int]?
+    /// Hours judged elsewhere (a centre's pooled hours, covered for the pool as a whole): banded
+    /// grey along the hour axis, neither ✕ nor shaded.
+    public let pooledHours: Set<Int>
 
-    public init(title: String, required: [Int], coverage: [Int], today: [Int]? = nil) {
+    public init(title: String, required: [Int], coverage: [Int], today: [Int]? = nil, pooledHours: Set<Int> = []) {
         precondition(required.count == 24 && coverage.count == 24 && (today?.count ?? 24) == 24)
         self.title = title
         self.required = required
         self.coverage = coverage
         self.today = today
+        self.pooledHours = pooledHours
     }
 
     public func render(id: String, width: Double = 720, height: Double = 220) -> String {
@@ -28,7 +32,7 @@ public struct CoverageChart: Sendable {
         let hours = BandScale(count: 24, range: (frame.left, frame.right), padding: 0.25)
         Axis.left(&svg, consoles, frame: frame, format: ChartLabel.count, label: "consoles", count: 4)
         Axis.bands(&svg, hours, labels: (0..<24).map { String(format: "%02d", $0) }, frame: frame, every: 3, label: "hour of the day")
-        for hour in 0..<24 where coverage[hour] > required[hour] {  // covered beyond the need
+        for hour in 0..<24 where coverage[hour] > required[hour] && !pooledHours.contains(hour) {  // covered beyond the need
             svg.rect(x: hours.range.0 + Double(hour) * hours.step, y: frame.top, width: hours.step, height: frame.height,
                      fill: Style.series[2], extra: [("fill-opacity", "0.10")])
         }
@@ -43,7 +47,11 @@ public struct CoverageChart: Sendable {
         }
         if let today { svg.polyline(steps(today), stroke: Style.muted, width: 1.5, step: true, dash: "5 3") }
         svg.polyline(steps(coverage), stroke: Style.series[4], width: 2.5, step: true)
-        let short = (0..<24).filter { coverage[$0] < required[$0] }
+        for hour in pooledHours.sorted() {
+            svg.rect(x: hours.range.0 + Double(hour) * hours.step, y: frame.bottom - 4, width: hours.step, height: 4,
+                     fill: Style.muted, extra: [("fill-opacity", "0.6")])
+        }
+        let short = (0..<24).filter { coverage[$0] < required[$0] && !pooledHours.contains($0) }
         for hour in short {
             svg.text("✕", x: hours.centre(hour), y: frame.top - 4, anchor: .middle, size: 10, fill: Style.failing)
         }
@@ -52,6 +60,7 @@ public struct CoverageChart: Sendable {
             Legend.Entry("beyond the need", colour: Style.series[2], mark: .box),
         ]
         if today != nil { entries.append(Legend.Entry("today", colour: Style.muted, mark: .dashed)) }
+        if !pooledHours.isEmpty { entries.append(Legend.Entry("▬ pooled", colour: Style.muted, mark: .box)) }
         if !short.isEmpty { entries.append(Legend.Entry("✕ short", colour: Style.failing, mark: .dot)) }
         Legend(entries).draw(&svg, x: frame.left, y: 14)
         return svg.render(id: id)

@@ -47,7 +47,8 @@ public enum RosterPage {
         }
         let charts = problem.codes.indices.map { centre in
             CoverageChart(title: "\(problem.codes[centre]): consoles needed and rostered by hour", required: problem.required[centre],
-                          coverage: coverage[centre]).render(id: "centre-\(centre)", width: 360, height: 170)
+                          coverage: coverage[centre], pooledHours: Set(problem.pooledHours))
+                .render(id: "centre-\(centre)", width: 360, height: 170)
         }
         body += HTMLReport.section("centres", "Each centre: needed and rostered", "<div class=\"grid\">" + zip(problem.codes, charts).map {
             "<figure><figcaption>\(HTMLReport.escape($0.0))</figcaption>\($0.1)</figure>"
