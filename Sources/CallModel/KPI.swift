@@ -18,9 +18,38 @@ public enum KPI: String, CaseIterable, Sendable {
     case unservedRate = "unserved_rate"
     case consoleHours = "console_hours"
 
-    /// The position of the KPI in `allCases`, for arrays indexed by KPI.
-    public var index: Int { Self.indices[self]! }
-    private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The position of the KPI in `allCases`, for arrays indexed by KPI. A switch, not a lookup:
+    /// figures index by KPI in every scope of every run, and a raw-valued enum hashes its string.
+    /// The compiler sees every case; KPITests checks the order against `allCases`.
+    public var index: Int {
+        switch self {
+        case .offered: return 0
+        case .answered: return 1
+        case .abandoned: return 2
+        case .blocked: return 3
+        case .abandonmentRate: return 4
+        case .serviceLevel: return 5
+        case .asa: return 6
+        case .meanWait: return 7
+        case .waitP50: return 8
+        case .waitP90: return 9
+        case .waitP95: return 10
+        case .waitP99: return 11
+        case .utilisation: return 12
+        case .escalated: return 13
+        case .urgentLost: return 14
+        case .urgentLostCount: return 15
+        case .escalationDelayP95: return 16
+        case .overflowed: return 17
+        case .redials: return 18
+        case .callers: return 19
+        case .unservedRate: return 20
+        case .consoleHours: return 21
+        }
+    }
+
+    /// Hashes the position, not the raw string (`Set<KPI>`, `[KPI: …]`).
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
     /// `true` when a higher figure is better (service level); `false` when lower is better
     /// (waits, abandonment); `nil` for volumes, which are neither.

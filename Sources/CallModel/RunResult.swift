@@ -68,20 +68,22 @@ public struct RunResult: Sendable {
         /// `meanBusy`: the mean time a console is busy with one of the scope's calls, the scale of a
         /// wait nobody waited (`Estimate.init(ratios:events:noneWaitedScale:confidence:)`).
         func estimates(_ scope: some ScopeSample, largestUrgency: Double, meanBusy: Double?, judged: Set<KPI>? = nil) -> [Estimate] {
-            func percentiles(_ source: PercentileSource) -> [KPI: Estimate] {
+            /// Each KPI's percentile estimate, by `KPI.index` (`nil`: not a percentile).
+            var read = [Estimate?](repeating: nil, count: KPI.allCases.count)
+            for source in [PercentileSource.waits, .escalationDelays] {
                 let kpis = KPI.allCases.filter { $0.percentile?.of == source }
                 let bounded = judged.map { !$0.isDisjoint(with: kpis) } ?? true
                 // Figures by hour that nothing judges are not read at all (no figure: "not estimated").
                 guard bounded || judged == nil else {
                     let none = Estimate(mean: nil, ci95: nil, n: 0, values: [], degreesOfFreedom: 0, lower: -.infinity, upper: .infinity)
-                    return Dictionary(uniqueKeysWithValues: kpis.map { ($0, none) })
+                    for kpi in kpis { read[kpi.index] = none }
+                    continue
                 }
                 let found = scope.percentiles(source).estimates(kpis.map { $0.percentile!.level }, confidence: confidence, bounded: bounded)
-                return Dictionary(uniqueKeysWithValues: zip(kpis, found))
+                for (kpi, estimate) in zip(kpis, found) { read[kpi.index] = estimate }
             }
-            let read = percentiles(.waits).merging(percentiles(.escalationDelays)) { first, _ in first }
             return KPI.allCases.map { kpi in
-                if let estimate = read[kpi] { return estimate }
+                if let estimate = read[kpi.index] { return estimate }
                 let exact = judged?.contains(kpi) ?? true
                 if kpi == .urgentLost && exact { return scope.urgentLost(largestWeight: largestUrgency, confidence: confidence) }
                 let waits = kpi == .asa || kpi == .meanWait
