@@ -36,6 +36,11 @@ struct ScenarioOptions: ParsableArguments {
         if let maxReplications, !(1...Scenario.maxReplications).contains(maxReplications) {
             throw ValidationError("--max-replications must be from 1 to \(Scenario.maxReplications)")
         }
+        if let replications, let maxReplications, replications > maxReplications {
+            throw ValidationError(
+                "--replications (\(replications)) is the first batch and --max-replications (\(maxReplications)) caps the batches: "
+                    + "the first cannot be larger; raise --max-replications or lower --replications")
+        }
         if let horizon, horizon.seconds < DurationText.shortestPositive {
             throw ValidationError("--horizon must be longer than 0, at least 1 ms")
         }

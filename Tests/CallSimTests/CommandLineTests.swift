@@ -17,6 +17,17 @@ import Testing
         #expect(refused.stdout.isEmpty)
     }
 
+    @Test("--replications above --max-replications is refused (exit 2), saying which to change")
+    func replicationsAboveTheCap() throws {
+        let folder = try temporaryFolder()
+        let good = try write(ScenarioReaderTests.valid, to: "good.yaml", in: folder)
+        for command in ["run", "check"] {
+            let refused = try execute([command, good, "--replications", "100", "--max-replications", "10"])
+            #expect(refused.status == 2 && refused.stderr.contains("raise --max-replications or lower --replications"), "\(refused.stderr)")
+        }
+        #expect(try execute(["run", good, "--replications", "10", "--max-replications", "10"]).status == 0)
+    }
+
     @Test("run with bad input exits 2 and writes no report")
     func noPartialReport() throws {
         let folder = try temporaryFolder()
