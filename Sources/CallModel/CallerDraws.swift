@@ -73,8 +73,9 @@ struct CallerDraws {
     init(_ scenario: Scenario, replication: Int) {
         randomness = RandomStreams(seed: scenario.seed, replication: replication)
         streams = Table(scenario.centres.indices.map { [randomness] centre in
-            scenario.centres[centre].callsPerDay > 0
-                ? CentreStreams(randomness, centre: centre) : CentreStreams(idle: randomness, centre: centre)
+            let group = scenario.centres[centre].streamGroup ?? centre
+            return scenario.centres[centre].callsPerDay > 0
+                ? CentreStreams(randomness, centre: group) : CentreStreams(idle: randomness, centre: group)
         })
         typeCount = scenario.callTypes.count
         typeOwner = typeCount > 1 ? DiscreteChoice(weights: scenario.callTypes.map(\.share)) : nil

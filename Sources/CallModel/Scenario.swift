@@ -171,6 +171,10 @@ public struct Centre: Sendable {
     /// `nil`: the scenario's (`Scenario.targets(of:)`, `Scenario.hourlyTargets(of:)`).
     public var targets: [Target]?
     public var hourlyTargets: [Target]?
+    /// The group of random streams the centre's callers draw from; `nil`: its place in the
+    /// scenario's list. Not in the file format: sizing sets it when it runs a centre in a scenario
+    /// of its own, so that its callers are those of the full scenario (docs/model.md, "Draws and streams").
+    public var streamGroup: Int?
 
     public init(
         code: String, name: String, callsPerDay: Double, staffing: Staffing = .allDay(2),

@@ -6,8 +6,8 @@ import CallModel
 /// Sizing starts from the Erlang A figure and confirms every answer by simulation: each candidate
 /// is a full run of the scenario's replications with its seed, so candidates share their random
 /// numbers (each centre draws from its own streams) and the answer is exactly what `callsim check`
-/// of the sized scenario sees. Under local routing each centre is sized on its own, in a run where
-/// only its callers call (its figures are those of the full run); if a total target still fails, a
+/// of the sized scenario sees. Under local routing each centre is sized on its own, in a scenario
+/// of its own (`alone`: its figures are those of the full run); if a total target still fails, a
 /// console goes where the most calls wait past the threshold until it holds, and any so added that
 /// is not needed is taken away. Under overflow, pooled or time-of-day routing, and by hour, the
 /// centres are sized together the same way for their own targets, then consoles are added for
@@ -46,12 +46,32 @@ public struct ConsoleSizing: Sendable {
     /// binding targets a report shows (`roster`, which shows none, saves those runs).
     public let judgesBindings: Bool
 
+    /// Some centre of the scenario has hourly targets: candidates tally their centres by the hour
+    /// (kept when a centre is sized in a scenario of its own).
+    var judgesHoursAnywhere: Bool
+
     public init(_ scenario: Scenario, byHour: Bool = false, maxConsoles: Int = 1_000, jobs: Int = 1, judgesBindings: Bool = true) {
         self.scenario = scenario
         self.byHour = byHour
         self.maxConsoles = maxConsoles
         self.jobs = jobs
         self.judgesBindings = judgesBindings
+        judgesHoursAnywhere = scenario.centres.indices.contains { !scenario.hourlyTargets(of: $0).isEmpty }
+    }
+
+    /// Sizing of `centre` in a scenario of its own, one job at a time: the centre (drawing from
+    /// its own streams, `Centre.streamGroup`) and the absences and surges that touch it. Under local
+    /// routing its callers and figures are those of the full scenario, without the other 46
+    /// centres' state to build and figures to gather for every candidate.
+    func alone(_ centre: Int) -> ConsoleSizing {
+        var own = scenario
+        own.centres = [scenario.centres[centre]]
+        own.centres[0].streamGroup = scenario.centres[centre].streamGroup ?? centre
+        own.absences = scenario.absences.filter { $0.centre == scenario.centres[centre].code }
+        own.surges = scenario.surges.filter { $0.centres?.contains(scenario.centres[centre].code) ?? true }
+        var sizing = ConsoleSizing(own, byHour: byHour, maxConsoles: maxConsoles, jobs: 1, judgesBindings: judgesBindings)
+        sizing.judgesHoursAnywhere = judgesHoursAnywhere
+        return sizing
     }
 
     /// Sizes the scenario; `progress` hears what is being sized.
@@ -118,17 +138,17 @@ public struct ConsoleSizing: Sendable {
     func sizeAlone(
         _ start: ConsolePlan, progress: (@Sendable (String) -> Void)?
     ) async -> [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [String])] {
-        let single = ConsoleSizing(scenario, byHour: byHour, maxConsoles: maxConsoles, jobs: 1)
         let count = scenario.centres.count
         var found = [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [String])?](repeating: nil, count: count)
         await withTaskGroup(of: (Int, Staffing, Int, [String]).self) { group in
             var next = 0
             func launch(_ centre: Int) {
+                let alone = self.alone(centre)
                 group.addTask {
-                    var search = Search(sizing: single)
-                    var plan = start
-                    await search.minimise(&plan, base: single.onlyCallers(of: centre), centres: [centre])
-                    return (centre, plan.staffing[centre], search.candidates, search.unreachable)
+                    var search = Search(sizing: alone)
+                    var plan = ConsolePlan(staffing: [start.staffing[centre]], byHour: start.byHour)
+                    await search.minimise(&plan, base: alone.scenario, centres: [0])
+                    return (centre, plan.staffing[0], search.candidates, search.unreachable)
                 }
             }
             while next < min(max(jobs, 1), count) { launch(next); next += 1 }
@@ -332,7 +352,7 @@ struct Search {
         let byHour = sizing.byHour
         return await Simulator.run(
             plan.staff(base, centres: centres), jobs: sizing.jobs,
-            hourlyCentres: byHour || base.centres.indices.contains { !base.hourlyTargets(of: $0).isEmpty } ? centres : [],
+            hourlyCentres: byHour || sizing.judgesHoursAnywhere ? centres : [],
             hourFigureLimit: byHour ? Scenario.maxHourFiguresPerRun : nil, undecided: { Verdict($0, centres: centres, judgeTotal: judgeTotal, byHour: byHour).undecided })
     }
 }
