@@ -28,14 +28,13 @@ do {
     scenario.horizon = workload.days * 86_400
     scenario.warmup = 0
     scenario.replications = workload.replications
-    if let alone = workload.alone {
-        // As sizing runs one centre alone (ConsoleSizing.onlyCallers): the others silent and
-        // unstaffed, and only that centre's absences kept.
-        for index in scenario.centres.indices where scenario.centres[index].code != alone {
-            scenario.centres[index].callsPerDay = 0
-            scenario.centres[index].staffing = .allDay(0)
-        }
+    if let alone = workload.alone, let index = scenario.centres.firstIndex(where: { $0.code == alone }) {
+        // As sizing runs one centre alone (ConsoleSizing.alone): a scenario of its own, the centre
+        // drawing from its own streams, with the absences and surges that touch it.
+        scenario.centres = [scenario.centres[index]]
+        scenario.centres[0].streamGroup = index
         scenario.absences = scenario.absences.filter { $0.centre == alone }
+        scenario.surges = scenario.surges.filter { $0.centres?.contains(alone) ?? true }
     }
     let summaries = (0..<workload.replications).map { Simulator.replicate(scenario, replication: $0) }
     let result = RunResult(scenario: scenario, replications: summaries, wallSeconds: 0)
