@@ -64,7 +64,9 @@ extension Search {
             let first = misses.min { order.firstIndex(of: $0.scope)! < order.firstIndex(of: $1.scope)! }
             return first.map(binding) ?? Binding(reason: .none)
         }
-        let alone = await evaluate(fewer, base: sizing.onlyCallers(of: centre), centres: [centre], judgeTotal: false)
+        let own = sizing.alone(centre)
+        let alone = await evaluate(
+            ConsolePlan(staffing: [fewer.staffing[centre]], byHour: fewer.byHour), base: own.scenario, centres: [0], judgeTotal: false)
         if let miss = alone.targets.first(where: { $0.scope == code && $0.state.fails }) { return binding(miss) }
         let replications = answer.scenario.replications
         for target in scenario.targets where target.measure == .urgentLostPerYear {

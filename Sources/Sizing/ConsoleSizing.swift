@@ -163,18 +163,6 @@ public struct ConsoleSizing: Sendable {
         return found.map { $0! }
     }
 
-    /// The scenario in which only `centre`'s callers call and the other centres have no consoles:
-    /// under local routing its figures are those of the full scenario (it draws from its own streams).
-    func onlyCallers(of centre: Int) -> Scenario {
-        var alone = scenario
-        for other in alone.centres.indices where other != centre {
-            alone.centres[other].callsPerDay = 0
-            alone.centres[other].staffing = .allDay(0)
-        }
-        alone.absences = scenario.absences.filter { $0.centre == scenario.centres[centre].code }
-        return alone
-    }
-
     /// The fewest consoles a centre may keep: its largest absence (a scenario cannot take more).
     func floor(_ centre: Int) -> Int {
         scenario.absences.filter { $0.centre == scenario.centres[centre].code }.map(\.consoles).max() ?? 0

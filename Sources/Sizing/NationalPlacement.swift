@@ -139,10 +139,10 @@ struct NationalPlacement {
         let known = curves[centre][consoles] ?? []
         guard known.count < replications else { return Array(known.prefix(replications)) }
         if known.isEmpty { runs += 1 }
-        var alone = sizing.onlyCallers(of: centre)
-        alone.centres[centre].staffing = .allDay(consoles)
+        var alone = sizing.alone(centre).scenario
+        alone.centres[0].staffing = .allDay(consoles)
         let summaries = await Simulator.batch(alone, replications: known.count..<replications, jobs: sizing.jobs)
-        let values = known + summaries.map { CurvePoint($0.centres[centre], calls: $0.arrivals) }
+        let values = known + summaries.map { CurvePoint($0.centres[0], calls: $0.arrivals) }
         curves[centre][consoles] = values
         return values
     }

@@ -32,12 +32,24 @@ import Testing
           - {code: CC, calls_per_day: 40, consoles: 2}
         """
 
+    /// The whole scenario with only `centre`'s callers calling and no consoles elsewhere (how
+    /// sizing ran a centre alone before it had a scenario of its own).
+    static func onlyCallers(of centre: Int, in scenario: Scenario) -> Scenario {
+        var among = scenario
+        for other in among.centres.indices where other != centre {
+            among.centres[other].callsPerDay = 0
+            among.centres[other].staffing = .allDay(0)
+        }
+        among.absences = scenario.absences.filter { $0.centre == scenario.centres[centre].code }
+        return among
+    }
+
     @Test("a centre alone in a scenario of its own has every figure it has among the others, in every replication")
     func sameFigures() throws {
         let scenario = try ScenarioReader.parse(Self.scenario, file: "alone.yaml")
         let sizing = ConsoleSizing(scenario, byHour: true)
         for centre in scenario.centres.indices {
-            let among = sizing.onlyCallers(of: centre), alone = sizing.alone(centre).scenario
+            let among = Self.onlyCallers(of: centre, in: scenario), alone = sizing.alone(centre).scenario
             #expect(alone.centres.count == 1 && alone.centres[0].code == scenario.centres[centre].code)
             for replication in 0..<scenario.replications {
                 let full = Simulator.replicate(among, replication: replication, hourlyCentres: [centre])
@@ -51,7 +63,7 @@ import Testing
         // Without its own streams the same centre would draw another centre's callers.
         var foreign = sizing.alone(1).scenario
         foreign.centres[0].streamGroup = 0
-        let full = Simulator.replicate(sizing.onlyCallers(of: 1), replication: 0)
+        let full = Simulator.replicate(Self.onlyCallers(of: 1, in: scenario), replication: 0)
         #expect(Simulator.replicate(foreign, replication: 0).centres[0].figures != full.centres[1].figures)
     }
 }
