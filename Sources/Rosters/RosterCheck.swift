@@ -58,20 +58,15 @@ public struct RosterCheck: Sendable {
             progress?("checking the roster by simulation (round \(round))")
             let candidate = rostered(roster)
             let result = await Simulator.run(candidate, jobs: jobs)
+            let outcome = Outcome(optimal: optimal, roster: roster, added: added, rostered: candidate, result: result, rounds: round)
             let failing = result.targets.filter { $0.state.fails }
-            if failing.isEmpty || result.overload != nil || round == maxRounds {
-                return Outcome(optimal: optimal, roster: roster, added: added, rostered: candidate, result: result, rounds: round)
+            guard !failing.isEmpty, result.overload == nil, round < maxRounds else { return outcome }
+            let additions = hoursToCover(failing, roster: roster).flatMap { centre, hours in
+                cheapestShifts(covering: hours, roster: roster).map { (centre: centre, shift: $0) }
             }
-            let before = added.count
-            for (centre, hours) in hoursToCover(failing, roster: roster) {
-                for shift in cheapestShifts(covering: hours, roster: roster) {
-                    roster.add(shift, at: centre)
-                    added.append((centre, shift))
-                }
-            }
-            if added.count == before {  // nothing a shift could fix: the verdict stands
-                return Outcome(optimal: optimal, roster: roster, added: added, rostered: candidate, result: result, rounds: round)
-            }
+            guard !additions.isEmpty else { return outcome }  // nothing a shift could fix: the verdict stands
+            for addition in additions { roster.add(addition.shift, at: addition.centre) }
+            added += additions
         }
     }
 

@@ -56,12 +56,11 @@ public enum RosterSolver {
         }
         let least = counts(values, variable)
         guard !problem.pooledHours.isEmpty else { return least }
-        // Among the rosters of this cost, seats nearest the calls in the pooled hours.
-        let cost = least.indices.reduce(0.0) { total, index in
-            total + shifts.indices.reduce(0.0) { $0 + Double(least[index][$1]) * roster.cost(of: shifts[$1]) }
-        }
-        program.addRow(variable.flatMap { row in shifts.indices.map { (row[$0], roster.cost(of: shifts[$0])) } },
-                       atMost: cost + 1e-9 * max(1, cost))
+        // Among the rosters of this cost (every variable so far is a shift), seats nearest the
+        // calls in the pooled hours.
+        let costs = program.costs
+        let cost = zip(values, costs).reduce(0.0) { $0 + $1.0.rounded() * $1.1 }
+        program.addRow(costs.indices.map { ($0, costs[$0]) }, atMost: cost + 1e-9 * max(1, cost))
         for hour in problem.pooledHours {
             let share = problem.seats(hour: hour)
             for (index, centre) in centres.enumerated() {

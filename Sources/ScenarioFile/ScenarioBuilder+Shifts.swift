@@ -17,10 +17,8 @@ extension ScenarioBuilder {
         }
         let shrinkage = try map["shrinkage"]?.number(
             in: 0...0.9, allowed: "a share of paid time off the line from 0 to 0.9") ?? ShiftRules.defaultShrinkage
-        let hoursPerWeek = try map["hours_per_week"].map { field -> Double in
-            let hours = try field.number(in: 1...168, allowed: "a full-time counsellor's paid hours a week, from 1 to 168")
-            return hours
-        } ?? ShiftRules.defaultHoursPerWeek
+        let hoursPerWeek = try map["hours_per_week"]?.number(
+            in: 1...168, allowed: "a full-time counsellor's paid hours a week, from 1 to 168") ?? ShiftRules.defaultHoursPerWeek
         return ShiftRules(templates: templates, shrinkage: shrinkage, hoursPerWeek: hoursPerWeek)
     }
 
