@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // First-come-first-served waiting lines (Deque).
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // The what-if page's HTTP server (`callsim serve`): small, on Swift concurrency, no dependencies of its own.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Property tests of the model over random valid scenarios (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -51,15 +53,20 @@ let package = Package(
         .target(name: "Charts"),
         // The result document and the human reports.
         .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing", "Rosters", "Charts"]),
+        // The what-if page: changes to a scenario in, simulations and Erlang A out, over HTTP.
+        .target(name: "WhatIf", dependencies: [
+            "CallModel", "ScenarioFile", "Reports", "Sizing", .product(name: "Yams", package: "Yams"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         // The thin command line.
         .executableTarget(name: "CallSimCLI", dependencies: [
-            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters",
+            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters", "WhatIf",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The speed gate's workloads: a plain synchronous main, so callgrind can count it.
         .executableTarget(name: "CallSimPerf", dependencies: ["CallModel", "ScenarioFile"]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Yams", package: "Yams"),
         ]),

@@ -54,6 +54,8 @@ public struct Scenario: Sendable {
     /// The most replications and centres a run can give streams of their own (docs/model.md,
     /// "Draws and streams").
     public static let maxReplications = RandomStreams.maxReplications, maxCentres = RandomStreams.maxGroups
+    /// The most consoles a centre may have on shift in an hour.
+    public static let maxConsoles = 100_000
 
     /// The precision and the cap of replications when a scenario gives none.
     public static let defaultPrecision = 0.05, defaultMaxReplications = 2_000

@@ -55,12 +55,8 @@ struct ScenarioOptions: ParsableArguments {
                 FileHandle.standardError.write(Data((warning.description + "\n").utf8))
             }
         }
-        if let replications { scenario.replications = replications }
-        if let precision { scenario.precision = precision }
-        if let maxReplications { scenario.maxReplications = maxReplications }
-        scenario.maxReplications = max(scenario.maxReplications, scenario.replications)
-        if let seed { scenario.seed = seed }
-        if let horizon { scenario.horizon = horizon.seconds }
+        scenario = scenario.withRunSettings(
+            replications: replications, precision: precision, maxReplications: maxReplications, seed: seed, horizon: horizon?.seconds)
         try Self.checkWorkload(scenario)
         return scenario
     }

@@ -14,14 +14,19 @@ public struct CoverageChart: Sendable {
     /// Hours judged elsewhere (a centre's pooled hours, covered for the pool as a whole): banded
     /// grey along the hour axis, neither ✕ nor shaded.
     public let pooledHours: Set<Int>
+    /// What the coverage is called in the legend ("rostered"; "on shift" on the what-if page).
+    public let coverageName: String
 
-    public init(title: String, required: [Int], coverage: [Int], today: [Int]? = nil, pooledHours: Set<Int> = []) {
+    public init(
+        title: String, required: [Int], coverage: [Int], today: [Int]? = nil, pooledHours: Set<Int> = [], coverageName: String = "rostered"
+    ) {
         precondition(required.count == 24 && coverage.count == 24 && (today?.count ?? 24) == 24)
         self.title = title
         self.required = required
         self.coverage = coverage
         self.today = today
         self.pooledHours = pooledHours
+        self.coverageName = coverageName
     }
 
     public func render(id: String, width: Double = 720, height: Double = 220) -> String {
@@ -56,7 +61,7 @@ public struct CoverageChart: Sendable {
             svg.text("✕", x: hours.centre(hour), y: frame.top - 4, anchor: .middle, size: 10, fill: Style.failing)
         }
         var entries = [
-            Legend.Entry("needed", colour: Style.series[0], mark: .box), Legend.Entry("rostered", colour: Style.series[4], mark: .line),
+            Legend.Entry("needed", colour: Style.series[0], mark: .box), Legend.Entry(coverageName, colour: Style.series[4], mark: .line),
             Legend.Entry("beyond the need", colour: Style.series[2], mark: .box),
         ]
         if today != nil { entries.append(Legend.Entry("today", colour: Style.muted, mark: .dashed)) }

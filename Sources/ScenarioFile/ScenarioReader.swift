@@ -37,6 +37,12 @@ public enum ScenarioReader {
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         }
+        return try build(root, file: file, requireStable: requireStable)
+    }
+
+    /// Checks a scenario's YAML tree (`parse`, and `ScenarioChanges` after it edits one).
+    static func build(_ root: Node, file: String, requireStable: Bool = true) throws -> Scenario {
+        GSL.setUp()
         return try ScenarioBuilder(root: Field(node: root, path: "", file: file), requireStable: requireStable).build()
     }
 }
@@ -179,7 +185,7 @@ struct ScenarioBuilder {
 
     /// Consoles: a whole number all day, or `{by_hour: [24 whole numbers]}`, a shift plan.
     func consoleCount(_ field: Field) throws -> Staffing {
-        let allowed = "a whole number of consoles from 0 to 100000"
+        let allowed = "a whole number of consoles from 0 to \(Scenario.maxConsoles)"
         if field.node.mapping != nil {
             let map = try field.mapping("a shift plan", allowed: ["by_hour"])
             let plan = try map.required("by_hour", "24 numbers of consoles, one per hour from 00:00")
@@ -187,9 +193,9 @@ struct ScenarioBuilder {
             guard items.count == 24 else {
                 throw plan.error("needs exactly 24 numbers of consoles, one per hour from 00:00 (got \(items.count))")
             }
-            return .byHour(try items.map { try $0.integer(in: 0...100_000, allowed: allowed) })
+            return .byHour(try items.map { try $0.integer(in: 0...Scenario.maxConsoles, allowed: allowed) })
         }
-        return .allDay(try field.integer(in: 0...100_000, allowed: allowed))
+        return .allDay(try field.integer(in: 0...Scenario.maxConsoles, allowed: allowed))
     }
 
     func queueCapacity(_ field: Field) throws -> Int {

@@ -5,6 +5,22 @@ import Testing
 let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
+/// Runs chromium headless on `page` (a file or an address) with `arguments` and returns what it printed.
+func browse(_ page: URL, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: chromium!)
+    let profile = try temporaryFolder()
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)"]
+        + arguments + [page.absoluteString]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
 /// `report.html` and `callsim compare`: self-contained, complete, the same for the same seed, and
 /// rendered by a real browser.
 @Suite(.serialized) struct HTMLReportTests {
@@ -18,22 +34,6 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         let run = try execute(["run", scenario, "--output", folder.path, "--jobs", String(jobs)] + extra)
         #expect(run.status == 0, "\(run.stderr)")
         return try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
-    }
-
-    /// Runs chromium headless on `page` with `arguments` and returns what it printed.
-    func browse(_ page: URL, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium!)
-        let profile = try temporaryFolder()
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)"]
-            + arguments + [page.absoluteString]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     @Test("The national report renders in headless chromium: every chart, all 47 codes, nothing blank, nothing fetched",
