@@ -31,7 +31,7 @@ public struct WhatIfServer: Sendable {
             await Self.respond(request) { try await service.document($0) }
         }
         await server.appendRoute("POST /api/estimate") { request in
-            await Self.respond(request) { try service.estimate($0) }
+            await Self.respond(request) { try await service.estimate($0) }
         }
         await server.appendRoute("POST /api/view") { request in
             await Self.respond(request) { try await service.view($0) }

@@ -19,6 +19,7 @@ public struct WhatIfService: Sendable {
     /// Replications run at once in one run.
     public let jobs: Int
     let turns: RunTurns
+    let estimates: EstimateCache
 
     public init(path: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let scenario = try ScenarioReader.read(path: path)
@@ -30,6 +31,7 @@ public struct WhatIfService: Sendable {
         base = scenario
         self.jobs = max(jobs, 1)
         turns = RunTurns()
+        estimates = EstimateCache()
     }
 
     /// The scenario the request describes, checked as its file would be and bounded as a run is.
@@ -72,16 +74,18 @@ public struct WhatIfService: Sendable {
     }
 
     /// `POST /api/estimate`: the page's parts from Erlang A alone.
-    public func estimate(_ request: WhatIfRequest) throws -> String {
+    public func estimate(_ request: WhatIfRequest) async throws -> String {
         let scenario = try scenario(for: request)
-        return WhatIfView.estimated(scenario, ErlangEstimate(scenario), changed: changedCentres(request)).text()
+        let estimate = await estimates.estimate(of: scenario, changes: request.changes)
+        return WhatIfView.estimated(scenario, estimate, changed: changedCentres(request)).text()
     }
 
     /// `POST /api/view`: the page's parts from the request's run.
     public func view(_ request: WhatIfRequest) async throws -> String {
         let result = try await run(request)
         let view = try ReportView(json: Data(ResultDocument.json(result).text().utf8), source: "the run")
-        return WhatIfView.simulated(result.scenario, ErlangEstimate(result.scenario), view: view, changed: changedCentres(request)).text()
+        let estimate = await estimates.estimate(of: result.scenario, changes: request.changes)
+        return WhatIfView.simulated(result.scenario, estimate, view: view, changed: changedCentres(request)).text()
     }
 
     /// Centres whose consoles the request changes from the scenario's.
@@ -136,6 +140,21 @@ public struct WhatIfService: Sendable {
         case .mapping(let mapping): return .object(mapping.map { (($0.key.string ?? ""), json($0.value)) })
         case .alias: return .null
         }
+    }
+}
+
+/// Erlang A's estimates of the last few changes: the page asks for a change's estimate, then for
+/// its simulation, which shows the same estimate beside it (seed and replications do not change it).
+actor EstimateCache {
+    private var kept: [(changes: ScenarioChanges, estimate: ErlangEstimate)] = []
+    static let size = 8
+
+    func estimate(of scenario: Scenario, changes: ScenarioChanges) -> ErlangEstimate {
+        if let hit = kept.first(where: { $0.changes == changes }) { return hit.estimate }
+        let estimate = ErlangEstimate(scenario)
+        kept.append((changes, estimate))
+        if kept.count > Self.size { kept.removeFirst() }
+        return estimate
     }
 }
 
