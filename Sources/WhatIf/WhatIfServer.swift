@@ -13,12 +13,17 @@ public struct WhatIfServer: Sendable {
     /// The largest request body read: a national request with every centre by hour is ~10 kB.
     static let maximumBody = 1 << 20
 
+    /// How long an answer may take, its turn included, before FlyingFox gives up with an empty 500:
+    /// a run within `run`'s work limits, behind others asked at once on a busy machine (its 15 s
+    /// default cut answers short when 24 asks queued on two loaded cores).
+    static let longestAnswer: TimeInterval = 600
+
     /// A server for `service` on `host`:`port` (port 0: a free port, see `port()`).
     public init(service: WhatIfService, host: String = "127.0.0.1", port: UInt16) throws {
         self.service = service
         let address: any SocketAddress = host.contains(":")
             ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
-        server = HTTPServer(config: HTTPServer.Configuration(address: address, logger: .disabled))
+        server = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: Self.longestAnswer, logger: .disabled))
     }
 
     /// Serves until cancelled or stopped.
