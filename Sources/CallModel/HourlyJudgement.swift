@@ -4,8 +4,7 @@ import SimStatistics
 /// clock hours at one scope: what `run`, `check` and `size` warn of when no hourly targets are set
 /// (docs/model.md, "Hours").
 public struct PeakWarning: Sendable {
-    /// `total` or a centre's code.
-    public let scope: String
+    public let scope: Scope
     public let target: Target
     /// The whole day's state at that scope.
     public let dayState: TargetState
@@ -23,13 +22,13 @@ struct HourScopes {
 
     /// Each scope's estimates in each hour it is judged in: the total first (when every centre was
     /// tallied by hour), then the centres tallied, in the scenario's order.
-    var judged: [(scope: String, centre: Int?, hours: [(hour: Int, kpis: [Estimate])])] {
-        var scopes: [(scope: String, centre: Int?, hours: [(hour: Int, kpis: [Estimate])])] = []
-        if let totalHours { scopes.append(("total", nil, (0..<24).map { ($0, totalHours[$0]) })) }
+    var judged: [(scope: Scope, centre: Int?, hours: [(hour: Int, kpis: [Estimate])])] {
+        var scopes: [(scope: Scope, centre: Int?, hours: [(hour: Int, kpis: [Estimate])])] = []
+        if let totalHours { scopes.append((.total, nil, (0..<24).map { ($0, totalHours[$0]) })) }
         let ownHours = (0..<24).filter { scenario.routing.inForce(hour: $0) != .pooled }
         for (index, centre) in scenario.centres.enumerated() {
             guard let hours = centreHours[index] else { continue }
-            scopes.append((centre.code, index, ownHours.map { ($0, hours[$0]) }))
+            scopes.append((.centre(centre.code), index, ownHours.map { ($0, hours[$0]) }))
         }
         return scopes
     }

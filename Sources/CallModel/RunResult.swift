@@ -156,11 +156,11 @@ public struct RunResult: Sendable {
         let centreTargets = scenario.centres.indices.map { scenario.targets(of: $0) }
         var rows: [TargetResult] = []
         for (total, measure) in rounds {
-            if let total { rows.append(total.result(scope: "total", kpis: self.total, horizon: scenario.horizon, precision: scenario.precision)) }
+            if let total { rows.append(total.result(scope: .total, kpis: self.total, horizon: scenario.horizon, precision: scenario.precision)) }
             guard let measure else { continue }
             for (index, centre) in self.centres.enumerated() {
                 guard let own = centreTargets[index].first(where: { $0.measure == measure }) else { continue }
-                rows.append(own.result(scope: centre.code, kpis: centre.kpis, horizon: scenario.horizon, precision: scenario.precision))
+                rows.append(own.result(scope: .centre(centre.code), kpis: centre.kpis, horizon: scenario.horizon, precision: scenario.precision))
             }
         }
         rows += HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours).hourlyResults

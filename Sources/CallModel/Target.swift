@@ -69,8 +69,7 @@ public enum TargetState: String, Sendable, CaseIterable {
 
 /// How one target fared in one scope (the total or a centre).
 public struct TargetResult: Sendable {
-    /// `total` or a centre's code.
-    public let scope: String
+    public let scope: Scope
     public let target: Target
     /// The estimate, in the target's unit (`urgent_lost_per_year` scaled to a year).
     public let estimate: Estimate
@@ -80,7 +79,7 @@ public struct TargetResult: Sendable {
     /// whole day.
     public let hour: Int?
 
-    public init(scope: String, target: Target, estimate: Estimate, state: TargetState, hour: Int? = nil) {
+    public init(scope: Scope, target: Target, estimate: Estimate, state: TargetState, hour: Int? = nil) {
         self.scope = scope
         self.target = target
         self.estimate = estimate
@@ -143,7 +142,7 @@ extension Target {
 
     /// The result of this target in `scope`, from the scope's KPI estimates.
     /// - Parameter hour: the clock hour `kpis` are of, for an hourly target.
-    public func result(scope: String, kpis: [Estimate], horizon: Double, precision: Double, hour: Int? = nil) -> TargetResult {
+    public func result(scope: Scope, kpis: [Estimate], horizon: Double, precision: Double, hour: Int? = nil) -> TargetResult {
         let estimate = estimate(from: kpis, horizon: horizon)
         return TargetResult(
             scope: scope, target: self, estimate: estimate, state: state(of: estimate, precision: precision), hour: hour)

@@ -93,7 +93,7 @@ extension CallSim {
             guard outcome.unreachable.isEmpty else {
                 progress.finish()
                 FileHandle.standardError.write(Data(("error: sizing by hour cannot meet the targets at "
-                    + outcome.unreachable.joined(separator: ", ") + " within 1000 consoles: nothing to roster\n").utf8))
+                    + outcome.unreachable.map(\.description).joined(separator: ", ") + " within 1000 consoles: nothing to roster\n").utf8))
                 throw ExitCode(1)
             }
             return outcome.plan.staffing.map(\.hours)

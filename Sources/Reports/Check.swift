@@ -5,14 +5,12 @@ import SimStatistics
 /// What `callsim check` judges: each target in each scope, and, given a baseline, each compared KPI
 /// against the baseline run (docs/model.md, "Targets and how they are decided").
 public struct CheckRow: Sendable {
-    /// `total` or a centre's code.
-    public let scope: String
+    public let scope: Scope
     /// The figure's name: a KPI key, or `urgent_lost_per_year`.
     public let kpi: String
     /// For an hourly target, the clock hour it is judged in; `nil` for the whole day.
     public let hour: Int?
-    /// `min` or `max` for a target; `baseline` for a regression check.
-    public let bound: String
+    public let bound: Bound
     /// The target's threshold, or the baseline's estimate for a regression check.
     public let threshold: Double?
     public let estimate: Estimate
@@ -24,59 +22,44 @@ public struct CheckRow: Sendable {
     public let passed: Bool
     /// Why it failed, with the figures.
     public let message: String
-}
 
-/// A problem with a baseline file: exit status 2.
-public struct BaselineError: BadInput {
-    public let description: String
-}
+    /// What a row's figure is held to, as `check --format json` writes it.
+    public enum Bound: String, Sendable {
+        /// A target's threshold that the figure must reach (a service level).
+        case atLeast = "min"
+        /// A target's threshold that the figure must not pass (abandonment, waits).
+        case atMost = "max"
+        /// The baseline run's figure, which it must not be significantly worse than.
+        case baseline
 
-/// An earlier `report.json` to compare with, read through the typed report view.
-public struct Baseline {
-    let view: ReportView
-    let path: String
-    var seed: UInt64 { view.seed }
-
-    /// Reads `path` (validated as `ReportView` reads any report) and checks it is a report of `scenario`.
-    public init(path: String, scenario: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BaselineError(description: "\(path): cannot read the baseline (no such file?)")
+        /// `≥`, `≤`, or `baseline`.
+        var symbol: String {
+            switch self {
+            case .atLeast: return "≥"
+            case .atMost: return "≤"
+            case .baseline: return "baseline"
+            }
         }
-        do {
-            view = try ReportView(json: data, source: path)
-        } catch let error as ReportError {
-            throw BaselineError(description: error.description.replacingOccurrences(of: "\(path): ", with: "\(path): the baseline's ", options: .anchored))
-        }
-        guard view.scenario == scenario else {
-            throw BaselineError(description: "\(path): the baseline is of scenario \"\(view.scenario)\", not \"\(scenario)\"")
-        }
-        self.path = path
     }
 
-    /// The baseline's figure of `kpi` at `scope` (the total or a centre's code), with its
-    /// per-replication values; `nil` when the baseline has no such scope.
-    func figure(scope: String, kpi: KPI) -> ReportView.KPIValue? {
-        scope == "total" ? view.total[kpi] : view.centres.first { $0.code == scope }?[kpi]
-    }
+    /// The scope, and the clock hour for an hourly target: `CJ 18:00–19:00`.
+    var place: String { scope.description + (hour.map { " " + HourGroups.text([$0]) } ?? "") }
+}
+
+extension TargetResult {
+    /// The scope, and the clock hour for an hourly target: `CJ 18:00–19:00`.
+    var place: String { scope.description + (hour.map { " " + HourGroups.text([$0]) } ?? "") }
+}
+
+extension Target.Measure {
+    /// How a target of this measure holds its figure: at least or at most the threshold.
+    var bound: CheckRow.Bound { isMinimum ? .atLeast : .atMost }
 }
 
 /// Judges a run against its targets and, optionally, a baseline.
 public enum CheckReport {
-    /// KPIs of the total compared with a baseline besides the targets' (docs/model.md, "Targets and how they are decided").
-    static let alwaysCompared: [KPI] = [.abandonmentRate, .serviceLevel, .asa, .meanWait, .utilisation]
-
-    /// The rows of a check. A regression: worse than the baseline by more than `tolerance` (relative)
-    /// and significantly so (paired by replication when both runs used the same seed, else Welch),
-    /// at a 5 % family-wise level over all the KPIs compared (Holm).
-    /// Which way a KPI regresses: up, down, or either way (`utilisation`: a rise means more load or
-    /// slower calls, a drop can mean calls lost before they reach a console).
-    enum Worse { case higher, lower, eitherWay }
-
-    static func worse(_ kpi: KPI) -> Worse {
-        if kpi == .utilisation { return .eitherWay }
-        return kpi.higherIsBetter == true ? .lower : .higher
-    }
-
+    /// The rows of a check: every target in every scope, then, given a baseline, every compared
+    /// KPI against it (`Regression`).
     public static func rows(_ result: RunResult, baseline: Baseline?, tolerance: Double) throws -> [CheckRow] {
         var rows: [CheckRow] = []
         for target in result.targets {
@@ -97,48 +80,12 @@ public enum CheckReport {
                 message = "\(target.state.rawValue): \(measure.reportedKey) \(estimate)\(at) against \(bound)"
             }
             rows.append(CheckRow(
-                scope: target.scope, kpi: measure.reportedKey, hour: target.hour, bound: measure.isMinimum ? "min" : "max",
+                scope: target.scope, kpi: measure.reportedKey, hour: target.hour, bound: measure.bound,
                 threshold: target.target.threshold, estimate: target.estimate,
                 baseline: figure?.mean.map { $0 * scale }, state: target.state, passed: !target.state.fails, message: message))
         }
         guard let baseline else { return rows }
-        var compared: [(scope: String, kpi: KPI)] = result.targets.filter { $0.hour == nil }.map { ($0.scope, $0.target.measure.kpi) }
-        compared += alwaysCompared.map { ("total", $0) }
-        var seen = Set<String>()
-        compared = compared.filter { seen.insert("\($0.scope)/\($0.kpi.rawValue)").inserted }
-        let paired = Pairing.paired(baseline.seed, result.scenario.seed)
-        var tests: [(scope: String, kpi: KPI, current: Estimate, base: Double, worse: Bool, p: Double)] = []
-        for (scope, kpi) in compared {
-            let current = scope == "total" ? result.total[kpi.index]
-                : result.centres.first { $0.code == scope }?.kpis[kpi.index]
-            guard let current, let mean = current.mean else { continue }
-            guard let figure = baseline.figure(scope: scope, kpi: kpi), let base = figure.mean else {
-                throw BaselineError(description:
-                    "\(baseline.path): the baseline has no figure for \(scope) \(kpi.rawValue) (missing, null or not a number) "
-                    + "where this run has one: it is not a complete report.json of this scenario; refresh it")
-            }
-            let higher = Significance.pValueHigher(current: current.values, baseline: figure.values, paired: paired) ?? 1
-            let lower = Significance.pValueHigher(current: figure.values, baseline: current.values, paired: paired) ?? 1
-            let change: Double, p: Double
-            switch worse(kpi) {
-            case .higher: (change, p) = (mean - base, higher)
-            case .lower: (change, p) = (base - mean, lower)
-            case .eitherWay: (change, p) = (abs(mean - base), min(1, 2 * min(higher, lower)))
-            }
-            tests.append((scope, kpi, current, base, change > tolerance * abs(base), p))
-        }
-        let significant = Significance.holm(tests.map(\.p))
-        for (test, significant) in zip(tests, significant) {
-            let regressed = test.worse && significant
-            let verb = worse(test.kpi) == .eitherWay ? "moved" : "regressed"
-            rows.append(CheckRow(
-                scope: test.scope, kpi: test.kpi.rawValue, hour: nil, bound: "baseline", threshold: test.base, estimate: test.current,
-                baseline: test.base, state: nil, passed: !regressed,
-                message: regressed ? "\(test.kpi.rawValue) \(KPIText.text(test.current, test.kpi)) \(verb) from the baseline's "
-                    + "\(KPIText.text(test.base, test.kpi)) (\(worse(test.kpi) == .eitherWay ? "moved" : "worse") by more than "
-                    + "\(FigureText.text(tolerance, .share)), p = \(String(format: "%.2g", test.p)), Holm at 5 %)" : ""))
-        }
-        return rows
+        return try rows + Regression.rows(result, baseline: baseline, tolerance: tolerance)
     }
 
     static func describe(_ estimate: Estimate, _ kpi: String) -> String { FigureText.text(estimate, FigureText.unit(ofKey: kpi)) }
@@ -150,14 +97,14 @@ public enum CheckReport {
 
     /// A row as `scope, kpi, bound, threshold, estimate ± ci95, state`.
     static func cells(_ row: CheckRow) -> [String] {
-        [row.scope + (row.hour.map { " " + HourGroups.text([$0]) } ?? ""), row.kpi, row.bound, FigureText.text(row.threshold, FigureText.unit(ofKey: row.kpi)),
+        [row.place, row.kpi, row.bound.rawValue, FigureText.text(row.threshold, FigureText.unit(ofKey: row.kpi)),
          describe(row.estimate, row.kpi), row.state?.rawValue ?? (row.passed ? "no regression" : failedBaseline(row.kpi))]
     }
 
     /// How a KPI failed against the baseline: "moved" for one with no better direction
     /// (utilisation: a rise may be more load, a drop calls lost), else "regressed".
     static func failedBaseline(_ kpi: String) -> String {
-        KPI(rawValue: kpi).map { worse($0) == .eitherWay } == true ? "moved" : "regressed"
+        KPI(rawValue: kpi).map { Regression.worse($0) == .eitherWay } == true ? "moved" : "regressed"
     }
 
     static let header = ["scope", "kpi", "bound", "threshold", "estimate", "state"]
@@ -166,7 +113,7 @@ public enum CheckReport {
     static func notEstimated(_ rows: [CheckRow]) -> [String] {
         let skipped = rows.filter { $0.state == .notEstimated }
         return Set(skipped.map(\.kpi)).sorted().map { kpi in
-            var scopes: [(scope: String, hours: [Int])] = []
+            var scopes: [(scope: Scope, hours: [Int])] = []
             for row in skipped where row.kpi == kpi {
                 if let index = scopes.firstIndex(where: { $0.scope == row.scope }) {
                     if let hour = row.hour { scopes[index].hours.append(hour) }
@@ -174,7 +121,7 @@ public enum CheckReport {
                     scopes.append((row.scope, row.hour.map { [$0] } ?? []))
                 }
             }
-            let named = scopes.map { $0.hours.isEmpty ? $0.scope : "\($0.scope) at \(HourGroups.text($0.hours))" }
+            let named = scopes.map { $0.hours.isEmpty ? $0.scope.description : "\($0.scope) at \(HourGroups.text($0.hours))" }
             return "Not estimated (too few observations): \(kpi) at \(scopes.count) scope(s): \(named.joined(separator: "; "))"
         }
     }
@@ -182,7 +129,7 @@ public enum CheckReport {
     /// The hourly rows in `rows` grouped by scope, figure and state: "CJ abandonment_rate ≤ 5 %:
     /// missed at 18–20 h, 7.4–9.8 %".
     static func hourLines(_ rows: [CheckRow]) -> [String] {
-        var groups: [(scope: String, kpi: String, bound: String, threshold: Double?, state: TargetState?, hours: [Int], estimates: [Estimate])] = []
+        var groups: [(scope: Scope, kpi: String, bound: CheckRow.Bound, threshold: Double?, state: TargetState?, hours: [Int], estimates: [Estimate])] = []
         for row in rows {
             guard let hour = row.hour else { continue }
             if let index = groups.firstIndex(where: { $0.scope == row.scope && $0.kpi == row.kpi && $0.state == row.state }) {
@@ -194,7 +141,7 @@ public enum CheckReport {
         }
         return groups.map { group in
             let unit = FigureText.unit(ofKey: group.kpi)
-            let bound = "\(group.bound == "min" ? "≥" : "≤") \(FigureText.text(group.threshold, unit))"
+            let bound = "\(group.bound.symbol) \(FigureText.text(group.threshold, unit))"
             return "\(group.scope) \(group.kpi) \(bound): \(group.state?.rawValue ?? "") at \(HourGroups.text(group.hours)), "
                 + HourGroups.range(group.estimates, unit)
         }
@@ -255,7 +202,7 @@ public enum CheckReport {
             else if row.state == .notEstimated { return "notice" } else { return nil }
         }
         // Hourly rows: one annotation per scope, figure and level, naming the hours.
-        var hourly: [(level: String, scope: String, kpi: String, rows: [CheckRow])] = []
+        var hourly: [(level: String, scope: Scope, kpi: String, rows: [CheckRow])] = []
         for row in rows where row.hour != nil {
             guard let level = level(row) else { continue }
             if let index = hourly.firstIndex(where: { $0.level == level && $0.scope == row.scope && $0.kpi == row.kpi }) {
@@ -274,8 +221,7 @@ public enum CheckReport {
             else if row.state == .notEstimated { level = "notice" } else { continue }
             let title = escape("callsim check: \(row.scope) \(row.kpi)", property: true)
             let cells = cells(row)
-            let bound = row.bound == "min" ? "≥" : row.bound == "max" ? "≤" : "baseline"
-            let message = "\(scenario): \(row.scope) \(row.kpi) \(cells[4]), target \(bound) \(cells[3]): \(cells[5])"
+            let message = "\(scenario): \(row.scope) \(row.kpi) \(cells[4]), target \(row.bound.symbol) \(cells[3]): \(cells[5])"
             out += "::\(level) title=\(title)::\(escape(message))\n"
         }
         return out + verdict(rows) + "\n"
@@ -287,9 +233,9 @@ public enum CheckReport {
             ("passed", .bool(rows.allSatisfy(\.passed))),
             ("results", .array(rows.map { row in
                 .object([
-                    ("scope", .string(row.scope)), ("kpi", .string(row.kpi)),
+                    ("scope", .string(row.scope.description)), ("kpi", .string(row.kpi)),
                 ] + (row.hour.map { [("hour", JSON.number(Double($0)))] } ?? []) + [
-                    ("bound", .string(row.bound)),
+                    ("bound", .string(row.bound.rawValue)),
                     ("threshold", .number(row.threshold)), ("estimate", .number(row.estimate.mean)),
                     ("ci95", .number(row.estimate.ci95)), ("baseline", .number(row.baseline)),
                     ("state", row.state.map { .string($0.rawValue) } ?? .null), ("passed", .bool(row.passed)),
@@ -305,7 +251,7 @@ public enum CheckReport {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
-        var scopes: [String] = []
+        var scopes: [Scope] = []
         for row in rows where !scopes.contains(row.scope) { scopes.append(row.scope) }
         let failures = rows.filter { !$0.passed }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -313,11 +259,11 @@ public enum CheckReport {
         for scope in scopes {
             let cases = rows.filter { $0.scope == scope }
             let skipped = cases.filter { $0.state == .notEstimated }.count
-            out += "  <testsuite name=\"\(escape(scope))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+            out += "  <testsuite name=\"\(escape(scope.description))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" errors=\"0\" skipped=\"\(skipped)\">\n"
             for row in cases {
-                let name = "\(row.kpi) \(row.bound) \(row.threshold.map { JSON.format($0) } ?? "")"
+                let name = "\(row.kpi) \(row.bound.rawValue) \(row.threshold.map { JSON.format($0) } ?? "")"
                     + (row.hour.map { " at \(HourGroups.text([$0]))" } ?? "")
-                out += "    <testcase classname=\"\(escape(scenario)).\(escape(scope))\" name=\"\(escape(name))\" time=\"0\""
+                out += "    <testcase classname=\"\(escape(scenario)).\(escape(scope.description))\" name=\"\(escape(name))\" time=\"0\""
                 if row.state == .notEstimated {
                     out += ">\n      <skipped message=\"\(escape(row.message))\"/>\n    </testcase>\n"
                 } else if row.passed && row.message.isEmpty {
@@ -325,7 +271,7 @@ public enum CheckReport {
                 } else if row.passed {
                     out += ">\n      <system-out>\(escape(row.message))</system-out>\n    </testcase>\n"
                 } else {
-                    out += ">\n      <failure message=\"\(escape(row.message))\" type=\"\(row.bound == "baseline" ? "Regression" : row.state == .undecided ? "TargetUndecided" : "TargetMissed")\"/>\n    </testcase>\n"
+                    out += ">\n      <failure message=\"\(escape(row.message))\" type=\"\(row.bound == .baseline ? "Regression" : row.state == .undecided ? "TargetUndecided" : "TargetMissed")\"/>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"

@@ -193,7 +193,7 @@ public enum HTMLReport {
         var rows: [[String]] = []
         for run in runs {
             for scope in run.view.escalation {
-                let figures = scope.code == "total" ? run.view.total : run.view.types.first { $0.name == scope.code }
+                let figures = scope.code == Scope.totalName ? run.view.total : run.view.types.first { $0.name == scope.code }
                 rows.append([escape((runs.count > 1 ? run.name + ": " : "") + scope.code)]
                     + ReportCharts.percentiles.map { text(scope.delay(percentile: $0), .escalationDelayP95) }
                     + [figures.map { text($0[.escalated], .escalated, perDay: run.view.days) } ?? "–",
@@ -209,22 +209,22 @@ public enum HTMLReport {
         for row in view.dayTargets where !measures.contains(row.measure) { measures.append(row.measure) }
         let summary = measures.map { measure -> [String] in
             let rows = view.dayTargets.filter { $0.measure == measure }
-            let centres = rows.filter { $0.scope != "total" && $0.met != nil }
+            let centres = rows.filter { $0.scope != .total && $0.met != nil }
             let worst = centres.max { a, b in
                 let (x, y) = (a.estimate ?? 0, b.estimate ?? 0)
                 return measure.isMinimum ? x > y : x < y
             }
-            let total = rows.first { $0.scope == "total" }
+            let total = rows.first { $0.scope == .total }
             let cells = total.map(targetCells) ?? ["–", "–", "–"]
             return [escape(measure.reportedKey), cells[0], cells[1], cells[2],
                     centres.isEmpty ? "–" : "\(centres.filter { $0.met == true }.count) of \(centres.count)",
-                    worst.map { escape($0.scope) + " " + targetCells($0)[1] } ?? "–"]
+                    worst.map { escape($0.scope.description) + " " + targetCells($0)[1] } ?? "–"]
         }
-        var out = table(["target", "bound", "total", "result", "centres meeting it", "worst centre"], summary)
+        var out = table(["target", "bound", Scope.totalName, "result", "centres meeting it", "worst centre"], summary)
         let missed = view.dayTargets.filter { $0.met == false }
         if !missed.isEmpty {
             out += "<p class=\"fail\">Missed</p>" + table(["scope", "target", "bound", "estimate", "result"], missed.map { row in
-                [escape(row.scope), escape(row.measure.reportedKey)] + targetCells(row)
+                [escape(row.scope.description), escape(row.measure.reportedKey)] + targetCells(row)
             })
         }
         return out

@@ -30,7 +30,7 @@ enum HourGroups {
 
     /// One scope's hourly results of one target in one state.
     struct Group {
-        let scope: String
+        let scope: Scope
         let target: Target
         let state: TargetState
         var hours: [Int]
@@ -76,8 +76,8 @@ extension PeakWarning {
     var json: JSON {
         let measure = target.measure
         return .object([
-            ("scope", .string(scope)), ("kpi", .string(measure.reportedKey)),
-            ("bound", .string(measure.isMinimum ? "min" : "max")), ("threshold", .number(target.threshold)),
+            ("scope", .string(scope.description)), ("kpi", .string(measure.reportedKey)),
+            ("bound", .string(measure.bound.rawValue)), ("threshold", .number(target.threshold)),
             ("hours", .array(hours.map { .number(Double($0)) })),
             ("estimates", .array(estimates.map { .number($0.mean) })),
         ])

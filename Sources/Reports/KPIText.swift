@@ -88,7 +88,7 @@ enum KPIText {
     static func target(_ row: TargetResult) -> [String] {
         let measure = row.target.measure, unit = FigureText.unit(of: measure)
         return [
-            row.scope + (row.hour.map { " " + HourGroups.text([$0]) } ?? ""), measure.reportedKey, (measure.isMinimum ? "≥ " : "≤ ") + FigureText.text(row.target.threshold, unit),
+            row.place, measure.reportedKey, (measure.isMinimum ? "≥ " : "≤ ") + FigureText.text(row.target.threshold, unit),
             FigureText.text(row.estimate, unit), row.state.rawValue,
         ]
     }

@@ -42,7 +42,7 @@ public struct ReportView {
     }
 
     public struct TargetRow {
-        public let scope: String
+        public let scope: CallModel.Scope
         public let measure: Target.Measure
         public let threshold: Double
         public let estimate: Double?, ci95: Double?
@@ -136,7 +136,7 @@ public struct ReportView {
         routing = try document.optionalString("routing") ?? "local"
         emergencyService = try document.optionalString("escalation_service") ?? "112"
         meanConsoleTime = try document.optionalNumber("mean_console_time_s")
-        total = try scope(document.object("total"), code: "total", name: "all centres")
+        total = try scope(document.object(CallModel.Scope.totalName), code: CallModel.Scope.totalName, name: "all centres")
         centres = try document.objects("centres", required: true).map { try scope($0) }
         types = try document.objects("types").map { try scope($0) }
         hours = try document.objects("by_hour", required: true, count: 24).map { try scope($0) }
@@ -154,7 +154,7 @@ public struct ReportView {
                 throw row.refuse("state", "must be one of \(TargetState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return TargetRow(
-                scope: try row.string("scope"), measure: measure, threshold: try row.number("threshold"),
+                scope: CallModel.Scope(written: try row.string("scope")), measure: measure, threshold: try row.number("threshold"),
                 estimate: try row.optionalNumber("estimate"), ci95: try row.optionalNumber("ci95", atLeast: 0),
                 state: state.flatMap(TargetState.init(rawValue:)), hour: try row.optionalInteger("hour", in: 0...23))
         }
@@ -166,6 +166,15 @@ public struct ReportView {
             throw ReportError(description: "\(path): cannot read the report (no such file?)")
         }
         try self.init(json: data, source: path)
+    }
+
+    /// The figures of `scope` (the total or a centre); `nil` for a centre the document lacks.
+    public func figures(at scope: CallModel.Scope) -> Scope? {
+        switch scope {
+        case .total: return total
+        case .centre(let code): return centres.first { $0.code == code }
+        case .type(let name): return types.first { $0.name == name }
+        }
     }
 
     /// Days in the measured window of one replication.

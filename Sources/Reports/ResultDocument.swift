@@ -24,7 +24,7 @@ public enum ResultDocument {
             ("routing", .string(routingName(scenario.routing))),
             ("escalation_service", .string(scenario.emergencyService)),
             ("mean_console_time_s", .number(result.meanConsoleTime)),
-            ("total", .object(kpis(result.total))),
+            (Scope.totalName, .object(kpis(result.total))),
             ("centres", .array(result.centres.map { centre in
                 let place = scenario.centres.first { $0.code == centre.code }
                 var members: [(String, JSON)] = [("code", .string(centre.code)), ("name", .string(centre.name))]
@@ -46,18 +46,18 @@ public enum ResultDocument {
         document.append(("wait_survival", .array(result.waitSurvival.map { point in
             .object([("wait_s", .number(point.seconds)), ("share", kpi(point.share))])
         })))
-        let scopes = ["total"] + (result.types.isEmpty ? [] : result.types.map(\.name))
+        let scopes = [Scope.total] + (result.types.isEmpty ? [] : result.types.map { Scope.type($0.name) })
         document.append(("escalation_delay_percentiles", .array(zip(scopes, result.escalationDelays).map { scope, row in
-            .object([("scope", .string(scope))] + zip(Curves.escalationPercentiles, row).map { p, percentile in
+            .object([("scope", .string(scope.description))] + zip(Curves.escalationPercentiles, row).map { p, percentile in
                 ("p\(Int((p * 100).rounded()))_s", kpi(percentile))
             })
         })))
         document.append(("targets", .array(result.targets.map { row in
             .object([
-                ("scope", .string(row.scope)),
+                ("scope", .string(row.scope.description)),
             ] + (row.hour.map { [("hour", JSON.number(Double($0)))] } ?? []) + [
                 ("kpi", .string(row.target.measure.reportedKey)),
-                ("bound", .string(row.target.measure.isMinimum ? "min" : "max")),
+                ("bound", .string(row.target.measure.bound.rawValue)),
                 ("threshold", .number(row.target.threshold)),
                 ("estimate", .number(row.estimate.mean)),
                 ("ci95", .number(row.estimate.ci95)),

@@ -43,7 +43,7 @@ public enum RosterReport {
             ])
         }
         let consoleHours = problem.codes.indices.reduce(0) { $0 + roster.coverage(of: $1).reduce(0, +) }
-        rows.append(["total", "", money(roster.cost), String(consoleHours), String(format: "%.1f", roster.fte), ""])
+        rows.append([Scope.totalName, "", money(roster.cost), String(consoleHours), String(format: "%.1f", roster.fte), ""])
         out += TableReports.aligned(rows)
         if !problem.pooledHours.isEmpty {
             let coverage = poolCoverage(roster, problem: problem)

@@ -26,17 +26,17 @@ public enum SizeReport {
             let borderline = bound && outcome.bindings[index].borderline
             return [
                 result.centres[index].code, result.centres[index].name, now(original.centres[index], byHour: plan.byHour),
-                (outcome.unreachable.contains(result.centres[index].code) ? "> " : "") + String(plan.consolesShown(index))
+                (outcome.unreachable.contains(.centre(result.centres[index].code)) ? "> " : "") + String(plan.consolesShown(index))
                     + (borderline ? " *" : ""),
                 String(erlang.consolesShown(index)),
             ] + (bound ? cells(outcome.bindings[index]) : [])
                 + kpis.map { KPIText.text(result.centres[index].kpis[$0.index], $0) }
         }
         let nowTotal = original.centres.reduce(0) { $0 + (plan.byHour ? $1.staffing.consoleHours : $1.staffing.peak) }
-        let totalBorderline = result.targets.contains { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet }
+        let totalBorderline = result.targets.contains { $0.scope == .total && $0.hour == nil && $0.state == .borderlineMet }
         // With a centre unreachable within --max-consoles, the total is only a lower bound.
         let totalNeeded = (outcome.unreachable.isEmpty ? "" : "at least ") + String(plan.totalShown) + (totalBorderline ? " *" : "")
-        rows.append(["total", "all centres", String(nowTotal), totalNeeded, String(erlang.totalShown)]
+        rows.append([Scope.totalName, "all centres", String(nowTotal), totalNeeded, String(erlang.totalShown)]
             + (bound ? ["", "", ""] : []) + kpis.map { KPIText.text(result.total[$0.index], $0) })
         out += TableReports.aligned([header] + rows)
         if plan.byHour {
@@ -47,7 +47,7 @@ public enum SizeReport {
                 [result.centres[index].code, ""] + plan.staffing[index].hours.enumerated().map { hour, consoles in
                     String(consoles) + (marks.isEmpty || !(marks[index][hour].map(ownBorderline) ?? false) ? "" : "*")
                 }
-            } + [["total", ""] + total.map(String.init)])
+            } + [[Scope.totalName, ""] + total.map(String.init)])
         }
         out += "\n" + notes(outcome).map { "- " + $0 + "\n" }.joined()
         return out
@@ -82,9 +82,9 @@ public enum SizeReport {
         switch binding.reason {
         case .target(let answer, let fewer):
             return .object([
-                ("reason", .string("target")), ("scope", .string(answer.scope)),
+                ("reason", .string("target")), ("scope", .string(answer.scope.description)),
                 ("kpi", .string(answer.target.measure.reportedKey)),
-                ("bound", .string(answer.target.measure.isMinimum ? "min" : "max")),
+                ("bound", .string(answer.target.measure.bound.rawValue)),
                 ("threshold", .number(answer.target.threshold)),
                 ("at_answer", judged(answer)), ("one_fewer", judged(fewer)), ("borderline", .bool(binding.borderline)),
             ])
@@ -112,19 +112,19 @@ public enum SizeReport {
                 .object([
                     ("code", .string(result.centres[index].code)),
                     ("consoles_now", current(original.centres[index])),
-                    ("consoles_needed", outcome.unreachable.contains(result.centres[index].code)
+                    ("consoles_needed", outcome.unreachable.contains(.centre(result.centres[index].code))
                         ? .null : consoles(outcome.plan.staffing[index], byHour: outcome.plan.byHour)),
                     ("consoles_erlang_a", consoles(outcome.erlangStart.staffing[index], byHour: outcome.plan.byHour)),
                     ("kpis", .object(ResultDocument.kpis(result.centres[index].kpis))),
                 ] + (outcome.bindings.isEmpty ? [] : [("binding", json(outcome.bindings[index]))])
                   + (outcome.hourBindings.isEmpty ? [] : [("binding_by_hour", .array(outcome.hourBindings[index].map { $0.map(json) ?? .null }))]))
             })),
-            ("total", .object([
+            (Scope.totalName, .object([
                 ("kpis", .object(ResultDocument.kpis(result.total))),
-                ("borderline", .bool(result.targets.contains { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet })),
+                ("borderline", .bool(result.targets.contains { $0.scope == .total && $0.hour == nil && $0.state == .borderlineMet })),
                 ("next_console", outcome.nextConsole.map { .string(result.centres[$0].code) } ?? .null),
             ])),
-            ("unreachable", .array(outcome.unreachable.map { .string($0) })),
+            ("unreachable", .array(outcome.unreachable.map { .string($0.description) })),
             ("targets_met", .bool(!result.targets.contains { $0.state.fails })),
         ])
     }
@@ -133,14 +133,14 @@ public enum SizeReport {
     /// total's is said once, in a note: it is about how many consoles the total needs.
     static func ownBorderline(_ binding: Binding) -> Bool {
         guard binding.borderline, case .target(let answer, _) = binding.reason else { return false }
-        return answer.scope != "total"
+        return answer.scope != .total
     }
 
     /// What a planner should know about the answer.
     static func notes(_ outcome: ConsoleSizing.Outcome) -> [String] {
         var notes: [String] = []
         if !outcome.unreachable.isEmpty {
-            notes.append("targets are missed even with --max-consoles at: \(outcome.unreachable.joined(separator: ", "))")
+            notes.append("targets are missed even with --max-consoles at: \(outcome.unreachable.map(\.description).joined(separator: ", "))")
         }
         let borderline = outcome.bindings.indices.filter { outcome.bindings[$0].borderline }
         if !outcome.bindings.isEmpty {
@@ -152,7 +152,7 @@ public enum SizeReport {
                     + "only just with one fewer (inside the decision zone, precision \(outcome.result.scenario.precision)); "
                     + "another seed may move these consoles")
         }
-        let onlyJust = outcome.result.targets.filter { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet }
+        let onlyJust = outcome.result.targets.filter { $0.scope == .total && $0.hour == nil && $0.state == .borderlineMet }
         if !onlyJust.isEmpty {
             notes.append("* the total meets \(onlyJust.map { $0.target.measure.reportedKey }.joined(separator: ", ")) only just "
                 + "(borderline-met): another seed may need one console more"
@@ -162,7 +162,7 @@ public enum SizeReport {
         for (key, rows) in Dictionary(grouping: unestimated.filter { $0.hour == nil }, by: { $0.target.measure.reportedKey })
             .sorted(by: { $0.key < $1.key }) {
             notes.append("not estimated (too few observations pooled, so it decided nothing): \(key) at "
-                + rows.map(\.scope).joined(separator: ", "))
+                + rows.map(\.scope.description).joined(separator: ", "))
         }
         let unestimatedHours = HourGroups.groups(unestimated)
         if !unestimatedHours.isEmpty {
@@ -179,7 +179,7 @@ public enum SizeReport {
                     : "* borderline at \(marked) of \(all.count) centre-hours: the binding target is met only just at the answer, "
                         + "or missed only just with one fewer, so another seed may move that console"))
             let forTotal = all.filter { binding in
-                if case .target(let answer, _) = binding.reason { return answer.scope == "total" } else { return false }
+                if case .target(let answer, _) = binding.reason { return answer.scope == .total } else { return false }
             }
             if let first = forTotal.first, case .target(_, let fewer) = first.reason {
                 notes.append("\(forTotal.count) centre-hours hold consoles added for the total's \(fewer.target.measure.reportedKey), "

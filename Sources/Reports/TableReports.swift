@@ -6,7 +6,7 @@ import SimStatistics
 public enum TableReports {
     static func rows(_ result: RunResult) -> [[String]] {
         let horizon = result.scenario.horizon
-        let total = ["total", "all centres"] + KPIText.summary.map { KPIText.shown(result.total[$0.index], $0, horizon: horizon) }
+        let total = [Scope.totalName, "all centres"] + KPIText.summary.map { KPIText.shown(result.total[$0.index], $0, horizon: horizon) }
         return [total] + result.centres.map { centre in
             [centre.code, centre.name] + KPIText.summary.map { KPIText.shown(centre.kpis[$0.index], $0, horizon: horizon) }
         }
@@ -76,7 +76,7 @@ public enum TableReports {
         }
         for group in groups {
             if group.rows.count > 3 {
-                let scopes = group.rows.map(\.scope)
+                let scopes = group.rows.map(\.scope.description)
                 out += "  \(group.state.rawValue): \(group.key) at \(scopes.count) scopes: \(scopes.prefix(12).joined(separator: ", "))"
                     + (scopes.count > 12 ? ", …" : "") + "\n"
             } else {
@@ -134,7 +134,7 @@ public enum TableReports {
             ([code, quoted(name)] + kpis.flatMap { [KPIText.plain($0.mean), KPIText.plain($0.ci95)] }).joined(separator: ",")
         }
         lines += result.centres.map { line($0.code, $0.name, $0.kpis) }
-        lines.append(line("total", "all centres", result.total))
+        lines.append(line(Scope.totalName, "all centres", result.total))
         return lines.joined(separator: "\n") + "\n"
     }
 

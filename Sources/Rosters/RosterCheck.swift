@@ -76,7 +76,7 @@ public struct RosterCheck: Sendable {
         var wanted = [Int: Set<Int>]()
         let everyone = Array(scenario.centres.indices)
         for row in failing {
-            let centre = scenario.centres.firstIndex { $0.code == row.scope }
+            let centre = scenario.centres.firstIndex { .centre($0.code) == row.scope }
             let slot: ConsolePlan.Slot?
             switch (centre, row.hour) {
             case (let centre?, let hour?) where !problem.pooled(hour):

@@ -13,7 +13,7 @@ extension ScenarioBuilder {
         let code = try codeField.string()
         guard !code.isEmpty else { throw codeField.error("must not be empty") }
         // Results name the national figures "total": a centre so named would be read as them.
-        guard code.lowercased() != "total" else {
+        guard code.lowercased() != Scope.totalName else {
             throw codeField.error("'\(code)' is the name results give the national figures; choose another code")
         }
         if known.contains(where: { $0.code == code }) { throw codeField.error("centre code '\(code)' appears twice") }

@@ -24,9 +24,9 @@ public struct Binding: Sendable {
     /// answer is marked on the total: another seed may add a console, not move this one.)
     public var borderline: Bool {
         guard case .target(let answer, let fewer) = reason else { return false }
-        return (answer.scope != "total" && answer.state == .borderlineMet)
+        return (answer.scope != .total && answer.state == .borderlineMet)
             || fewer.state == .borderlineMissed || fewer.state == .undecided
-            || (fewer.scope == "total" && fewer.state == .borderlineMet)
+            || (fewer.scope == .total && fewer.state == .borderlineMet)
     }
 }
 
@@ -59,15 +59,15 @@ extension Search {
         let all = Array(scenario.centres.indices)
         guard scenario.routing == .local else {
             let run = await evaluate(fewer, base: scenario, centres: all, judgeTotal: true)
-            let order = [code] + run.centres.map(\.code) + ["total"]
-            let misses = run.targets.filter { $0.scope == "total" ? $0.fallsShortForTheTotal : $0.state.fails }
+            let order = [Scope.centre(code)] + run.centres.map { Scope.centre($0.code) } + [Scope.total]
+            let misses = run.targets.filter { $0.scope == .total ? $0.fallsShortForTheTotal : $0.state.fails }
             let first = misses.min { order.firstIndex(of: $0.scope)! < order.firstIndex(of: $1.scope)! }
             return first.map(binding) ?? Binding(reason: .none)
         }
         let own = sizing.alone(centre)
         let alone = await evaluate(
             ConsolePlan(staffing: [fewer.staffing[centre]], byHour: fewer.byHour), base: own.scenario, centres: [0], judgeTotal: false)
-        if let miss = alone.targets.first(where: { $0.scope == code && $0.state.fails }) { return binding(miss) }
+        if let miss = alone.targets.first(where: { $0.scope == .centre(code) && $0.state.fails }) { return binding(miss) }
         let replications = answer.scenario.replications
         for target in scenario.targets where target.measure == .urgentLostPerYear {
             let total = await placement.predictedTotal(fewer, target: target, from: replications)
@@ -77,9 +77,9 @@ extension Search {
         guard !others.isEmpty else { return Binding(reason: .none) }
         candidates += 1
         let whole = await Simulator.run(fewer.staff(scenario), jobs: sizing.jobs, undecided: { run in
-            run.targets.contains { $0.scope == "total" && $0.target.measure != .urgentLostPerYear && $0.state == .undecided }
+            run.targets.contains { $0.scope == .total && $0.target.measure != .urgentLostPerYear && $0.state == .undecided }
         })
-        return whole.targets.first { $0.scope == "total" && $0.target.measure != .urgentLostPerYear && $0.fallsShortForTheTotal }
+        return whole.targets.first { $0.scope == .total && $0.target.measure != .urgentLostPerYear && $0.fallsShortForTheTotal }
             .map(binding) ?? Binding(reason: .none)
     }
 }

@@ -22,8 +22,8 @@ public struct ConsoleSizing: Sendable {
         public let plan: ConsolePlan
         /// Where sizing started: Erlang A's figures.
         public let erlangStart: ConsolePlan
-        /// Centres (codes) or `total` whose targets are missed even with `maxConsoles`.
-        public let unreachable: [String]
+        /// Centres or the total whose targets are missed even with `maxConsoles`.
+        public let unreachable: [Scope]
         /// Each centre's binding target (sizing all day; empty by hour).
         public let bindings: [Binding]
         /// By hour, each centre's binding target in each hour (`nil` where no console can be
@@ -124,7 +124,7 @@ public struct ConsoleSizing: Sendable {
         }
         var next: Int?
         if scenario.routing == .local, !byHour,
-           let target = result.targets.first(where: { $0.scope == "total" && $0.hour == nil && $0.state == .borderlineMet })?.target {
+           let target = result.targets.first(where: { $0.scope == .total && $0.hour == nil && $0.state == .borderlineMet })?.target {
             next = await search.placement.bestCentre(plan, for: target.measure, replications: result.scenario.replications)
         }
         return Outcome(
@@ -137,10 +137,10 @@ public struct ConsoleSizing: Sendable {
     /// the cores busy — and the answers returned in the scenario's order, whatever `jobs` is.
     func sizeAlone(
         _ start: ConsolePlan, progress: (@Sendable (String) -> Void)?
-    ) async -> [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [String])] {
+    ) async -> [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [Scope])] {
         let count = scenario.centres.count
-        var found = [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [String])?](repeating: nil, count: count)
-        await withTaskGroup(of: (Int, Staffing, Int, [String]).self) { group in
+        var found = [(centre: Int, staffing: Staffing, candidates: Int, unreachable: [Scope])?](repeating: nil, count: count)
+        await withTaskGroup(of: (Int, Staffing, Int, [Scope]).self) { group in
             var next = 0
             func launch(_ centre: Int) {
                 let alone = self.alone(centre)
@@ -192,7 +192,7 @@ struct Search {
     let sizing: ConsoleSizing
     var candidates = 0
     var placement: NationalPlacement
-    var unreachable: [String] = []
+    var unreachable: [Scope] = []
     /// What `topUpForTotal` added for the total's targets: the plan before, and the total's first
     /// target falling short with one console fewer than it added (its binding target).
     var topUp: (before: ConsolePlan, oneFewer: TargetResult)?
@@ -243,7 +243,7 @@ struct Search {
             additions += verdict.failingCentres.flatMap { helpingMost(plan.slots(of: $0.centre), $0.miss) }
             if additions.isEmpty {
                 unreachable += Set(verdict.failingSlots.map(\.centre) + verdict.failingCentres.map(\.centre)).sorted()
-                    .map { base.centres[$0].code }
+                    .map { .centre(base.centres[$0].code) }
                 return
             }
             for slot in additions { plan[slot] += 1 }
@@ -288,7 +288,7 @@ struct Search {
             if !verdict.failingSlots.isEmpty {
                 let open = verdict.failingSlots.filter { plan[$0] < sizing.maxConsoles }
                 guard !open.isEmpty else {
-                    unreachable += verdict.failingSlots.map { scenario.centres[$0.centre].code }
+                    unreachable += verdict.failingSlots.map { .centre(scenario.centres[$0.centre].code) }
                     return
                 }
                 for slot in open { plan[slot] += 1 }
@@ -299,7 +299,7 @@ struct Search {
                 let open = all.filter { plan[ConsolePlan.Slot(centre: $0, hour: 0)] < sizing.maxConsoles }
                 let share = open.map { NationalPlacement.contribution(result.centreHours[$0]![hour].map(\.mean), to: target.measure) }
                 guard let best = open.indices.max(by: { share[$0] < share[$1] || (share[$0] == share[$1] && $0 > $1) }) else {
-                    unreachable.append("total")
+                    unreachable.append(.total)
                     return
                 }
                 plan[ConsolePlan.Slot(centre: open[best], hour: 0)] += 1
@@ -308,7 +308,7 @@ struct Search {
             guard let target = verdict.totalMiss,
                   await placement.place(for: target, in: &plan, replications: result.scenario.replications)
             else {
-                unreachable.append("total")
+                unreachable.append(.total)
                 return
             }
         }

@@ -25,7 +25,7 @@ extension Search {
         }
         func judged(_ result: RunResult, _ centre: Int, _ hour: Int) -> [TargetResult] {
             hourly(centre).map {
-                $0.result(scope: base.centres[centre].code, kpis: result.centreHours[centre]![hour],
+                $0.result(scope: .centre(base.centres[centre].code), kpis: result.centreHours[centre]![hour],
                           horizon: base.horizon, precision: base.precision, hour: hour)
             }
         }
@@ -33,7 +33,7 @@ extension Search {
         // A console added for the total's targets binds on them: the total with the last added
         // console fewer (`topUp`), against the answer's.
         let total = topUp.flatMap { topUp in
-            answer.targets.first { $0.scope == "total" && $0.hour == nil && $0.target == topUp.oneFewer.target }
+            answer.targets.first { $0.scope == .total && $0.hour == nil && $0.target == topUp.oneFewer.target }
                 .map { Binding(reason: .target(atAnswer: $0, oneFewer: topUp.oneFewer)) }
         }
         for residue in 0..<3 {
@@ -59,7 +59,7 @@ extension Search {
                     judge.contains { slot in
                         (pooled(slot.hour) ? centres : [slot.centre]).contains { centre in
                             hourly(centre).contains {
-                                $0.result(scope: "", kpis: result.centreHours[centre]![slot.hour], horizon: base.horizon,
+                                $0.result(scope: .centre(base.centres[centre].code), kpis: result.centreHours[centre]![slot.hour], horizon: base.horizon,
                                           precision: base.precision).state == .undecided
                             }
                         }

@@ -78,7 +78,7 @@ struct NationalPlacement {
             var kpis = [Estimate](repeating: Estimate(values: []), count: KPI.allCases.count)
             kpis[target.measure.kpi.index] = Estimate(
                 values: totals, events: lost, largestWeight: largestUrgency, confidence: confidence)
-            let result = target.result(scope: "total", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
+            let result = target.result(scope: .total, kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
             // The same caps as a run of the whole scenario (`Simulator.run`): the replications and the
             // calls, so that the prediction is what `check` would see.
             let affordable = Double(2 * calls) <= Scenario.maxCallsPerRun

@@ -23,7 +23,7 @@ extension Search {
             let run = await Simulator.run(
                 candidate.staff(base, centres: centres), jobs: sizing.jobs, hourlyCentres: [],
                 undecided: { Verdict($0, centres: [], judgeTotal: true, byHour: byHour).undecided })
-            shortOf[additions.count] = run.targets.first { $0.scope == "total" && $0.hour == nil && $0.fallsShortForTheTotal }
+            shortOf[additions.count] = run.targets.first { $0.scope == .total && $0.hour == nil && $0.fallsShortForTheTotal }
             return Verdict(run, centres: [], judgeTotal: true, byHour: byHour)
         }
         guard let miss = await verdict([]).totalMiss else { return }
@@ -35,7 +35,7 @@ extension Search {
         count = min(1, order.slots.count)
         while !(await verdict(order.slots.prefix(count))).allMet {
             guard count < order.slots.count else {
-                unreachable.append("total")
+                unreachable.append(.total)
                 plan = order.apply(order.slots.count, to: plan)
                 return
             }

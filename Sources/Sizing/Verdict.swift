@@ -28,10 +28,10 @@ struct Verdict {
         let scenario = result.scenario
         var undecided = false
         /// `undecidedFails`: an undecided target whose estimate is on the right side fails too.
-        func misses(_ targets: [Target], _ kpis: [Estimate], undecidedFails: Bool = true) -> Bool {
+        func misses(_ targets: [Target], _ kpis: [Estimate], at scope: Scope, undecidedFails: Bool = true) -> Bool {
             var missed = false
             for target in targets {
-                let result = target.result(scope: "", kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
+                let result = target.result(scope: scope, kpis: kpis, horizon: scenario.horizon, precision: scenario.precision)
                 if result.state == .undecided {
                     undecided = true
                     if undecidedFails || !result.onTheRightSide { missed = true }
@@ -42,13 +42,14 @@ struct Verdict {
             return missed
         }
         /// An hourly target failing at `scope` (sizing all day): undecided ones fail too.
-        func hourlyMiss(_ scope: String) -> TargetResult? {
+        func hourlyMiss(_ scope: Scope) -> TargetResult? {
             let rows = result.targets.filter { $0.hour != nil && $0.scope == scope }
             if rows.contains(where: { $0.state == .undecided }) { undecided = true }
             return rows.first { $0.state.fails }
         }
         for centre in centres {
             let whole = result.centres[centre].kpis
+            let scope = Scope.centre(scenario.centres[centre].code)
             let centreTargets = scenario.targets(of: centre)
             if byHour {
                 // An hour's calls are few: its undecided targets hold the run open while its work
@@ -58,12 +59,12 @@ struct Verdict {
                 // a run that cannot extend past that bound either. Hourly targets are judged with
                 // the hour's own.
                 let hourly = centreTargets.filter { $0.measure != .urgentLostPerYear } + scenario.hourlyTargets(of: centre)
-                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], undecidedFails: false) }
+                let hours = (0..<24).filter { misses(hourly, result.centreHours[centre]![$0], at: scope, undecidedFails: false) }
                 failingSlots += hours.map { ConsolePlan.Slot(centre: centre, hour: $0) }
-                if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole, undecidedFails: false) }) {
+                if hours.isEmpty, let miss = centreTargets.first(where: { misses([$0], whole, at: scope, undecidedFails: false) }) {
                     failingCentres.append((centre, miss.measure))
                 }
-            } else if misses(centreTargets, whole) || hourlyMiss(scenario.centres[centre].code) != nil {
+            } else if misses(centreTargets, whole, at: scope) || hourlyMiss(scope) != nil {
                 failingSlots.append(ConsolePlan.Slot(centre: centre, hour: 0))
             }
         }
@@ -73,11 +74,11 @@ struct Verdict {
             // and an independent check of the plan would then miss it (docs/model.md, "Sizing").
             totalMiss = scenario.targets.filter { target in
                 let shortOfMet = target.result(
-                    scope: "total", kpis: result.total, horizon: scenario.horizon, precision: scenario.precision
+                    scope: .total, kpis: result.total, horizon: scenario.horizon, precision: scenario.precision
                 ).fallsShortForTheTotal
-                return misses([target], result.total) || shortOfMet
+                return misses([target], result.total, at: .total) || shortOfMet
             }.first
-            if totalMiss == nil, !byHour, let miss = hourlyMiss("total") {
+            if totalMiss == nil, !byHour, let miss = hourlyMiss(.total) {
                 totalMiss = miss.target
                 totalMissHour = miss.hour
             }

@@ -31,7 +31,7 @@ import Testing
             var run = base
             run.seed = seed
             let result = await Simulator.run(run, jobs: 2)
-            let state = try #require(result.targets.first { $0.scope == "total" }).state
+            let state = try #require(result.targets.first { $0.scope == .total }).state
             rates.seeds += 1
             if state == .met { rates.met += 1 }
             if state == .missed { rates.missed += 1 }

@@ -137,7 +137,7 @@ import Testing
         let offered = result.byHour.map { $0[HourKPI.offered.index].mean ?? 0 }
         #expect(offered[18] > 100 && offered[19] > 100 && offered.enumerated().allSatisfy { [18, 19].contains($0) || $1 == 0 }, "\(offered)")
         func threshold(_ scope: String, _ measure: Target.Measure, hour: Int? = nil) -> Double? {
-            result.targets.first { $0.scope == scope && $0.target.measure == measure && $0.hour == hour }?.target.threshold
+            result.targets.first { $0.scope == Scope(written: scope) && $0.target.measure == measure && $0.hour == hour }?.target.threshold
         }
         #expect(threshold("CITY", .serviceLevel) == 0.9 && threshold("VILLAGE", .serviceLevel) == 0.8 && threshold("total", .serviceLevel) == 0.8)
         #expect(threshold("CITY", .abandonmentRate) == 0.1, "a key the centre did not give stays the scenario's")

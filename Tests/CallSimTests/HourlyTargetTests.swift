@@ -119,7 +119,7 @@ import Testing
                 centres:
                   - {code: A, calls_per_hour: 6, consoles: 2}
                 """))
-            let rows = result.targets.filter { $0.scope == "total" }
+            let rows = result.targets.filter { $0.scope == .total }
             #expect(rows.count == 24 && rows.allSatisfy { $0.hour != nil })
             return rows.map(\.state)
         }

@@ -99,7 +99,7 @@ import Testing
             var fewer = outcome.sized
             fewer.centres[index].staffing[slot: 0] -= 1
             let result = await simulate(fewer)
-            #expect(result.targets.contains { $0.scope == centre.code && $0.state.fails },
+            #expect(result.targets.contains { $0.scope == .centre(centre.code) && $0.state.fails },
                     "\(centre.code) with \(fewer.centres[index].staffing.peak) consoles still meets every target")
         }
     }
@@ -143,7 +143,7 @@ import Testing
         for (index, hours) in outcome.result.centreHours.sorted(by: { $0.key < $1.key }) {
             for (hour, kpis) in hours.enumerated() {
                 for target in scenario.targets {
-                    #expect(!target.result(scope: "", kpis: kpis, horizon: scenario.horizon, precision: outcome.result.scenario.precision).state.fails,
+                    #expect(!target.result(scope: .centre(scenario.centres[index].code), kpis: kpis, horizon: scenario.horizon, precision: outcome.result.scenario.precision).state.fails,
                             "\(scenario.centres[index].code) hour \(hour): \(target.measure)")
                 }
             }
@@ -169,7 +169,7 @@ import Testing
             var fewer = outcome.plan
             fewer[ConsolePlan.Slot(centre: centre, hour: hour)] -= 1
             let run = await Simulator.run(fewer.staff(scenario), jobs: 2, hourlyCentres: [centre])
-            let judged = target.result(scope: "", kpis: run.centreHours[centre]![hour], horizon: scenario.horizon, precision: scenario.precision)
+            let judged = target.result(scope: .centre(scenario.centres[centre].code), kpis: run.centreHours[centre]![hour], horizon: scenario.horizon, precision: scenario.precision)
             #expect(judged.state.fails, "\(scenario.centres[centre].code) \(hour) h: \(target.measure) \(judged.state)")
         }
     }
