@@ -59,12 +59,15 @@ public struct Scenario: Sendable {
 
     /// The precision and the cap of replications when a scenario gives none.
     public static let defaultPrecision = 0.05, defaultMaxReplications = 2_000
+    /// The seed, the first batch of replications and "answered within" when a scenario gives none.
+    public static let defaultSeed: UInt64 = 1, defaultReplications = 10, defaultServiceLevelThreshold = 20.0
 
     /// A scenario from its parts; see each property for what it must satisfy.
     public init(
-        name: String, seed: UInt64 = 1, horizon: Double, warmup: Double = 0, replications: Int = 10,
+        name: String, seed: UInt64 = Scenario.defaultSeed, horizon: Double, warmup: Double = 0,
+        replications: Int = Scenario.defaultReplications,
         precision: Double = Scenario.defaultPrecision, maxReplications: Int = Scenario.defaultMaxReplications,
-        serviceLevelThreshold: Double = 20, arrivals: ArrivalPattern = ArrivalPattern(),
+        serviceLevelThreshold: Double = Scenario.defaultServiceLevelThreshold, arrivals: ArrivalPattern = ArrivalPattern(),
         callTypes: [CallType] = [CallType(name: "call", share: 1)], centres: [Centre],
         routing: Routing = .local, redial: Redial? = nil, surges: [Surge] = [], absences: [Absence] = [],
         targets: [Target] = [], hourlyTargets: [Target] = []
@@ -178,8 +181,11 @@ public struct Centre: Sendable {
     /// of its own, so that its callers are those of the full scenario (docs/model.md, "Draws and streams").
     public var streamGroup: Int?
 
+    /// A centre's consoles when neither it nor its scenario gives any: two, all day.
+    public static let defaultStaffing = Staffing.allDay(2)
+
     public init(
-        code: String, name: String, callsPerDay: Double, staffing: Staffing = .allDay(2),
+        code: String, name: String, callsPerDay: Double, staffing: Staffing = Centre.defaultStaffing,
         queueCapacity: Int? = nil,
         patience: Distribution? = nil, profiles: [CallProfile], neighbours: [String] = [],
         latitude: Double? = nil, longitude: Double? = nil, minConsoles: Int = 1
@@ -217,6 +223,23 @@ public enum Routing: Sendable, Equatable {
     /// `main` except in the clock hours of `periods`, where each period's policy is in force
     /// (docs/model.md, "Routing by time of day").
     indirect case byTimeOfDay(main: Routing, periods: [RoutingPeriod])
+
+    /// A policy's name in scenario files and results. Each `Routing` has one (`name`), and the
+    /// reader switches over these: a new policy cannot be left out of either without the compiler
+    /// saying so.
+    public enum PolicyName: String, CaseIterable, Sendable {
+        case local, overflow, pooled
+    }
+
+    /// The name of a policy in force all day; `nil` for routing by time of day.
+    public var name: PolicyName? {
+        switch self {
+        case .local: return .local
+        case .overflow: return .overflow
+        case .pooled: return .pooled
+        case .byTimeOfDay: return nil
+        }
+    }
 }
 
 extension Scenario {

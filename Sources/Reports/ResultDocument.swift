@@ -73,9 +73,7 @@ public enum ResultDocument {
     /// The routing's name in scenario files.
     public static func routingName(_ routing: Routing) -> String {
         switch routing {
-        case .local: return "local"
-        case .overflow: return "overflow"
-        case .pooled: return "pooled"
+        case .local, .overflow, .pooled: return routing.name?.rawValue ?? ""
         case .byTimeOfDay(let main, let periods):
             let hours = periods.map { String(format: "%02d:00-%02d:00 %@", $0.from, $0.to, routingName($0.policy)) }
             return ([routingName(main)] + hours).joined(separator: "; ")

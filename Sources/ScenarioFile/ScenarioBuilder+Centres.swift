@@ -18,14 +18,15 @@ extension ScenarioBuilder {
         }
         if known.contains(where: { $0.code == code }) { throw codeField.error("centre code '\(code)' appears twice") }
         let name = try map["name"]?.string() ?? code
-        let perDay = try map["calls_per_day"]?.rate(perDay: 1)
-        let perHour = try map["calls_per_hour"]?.rate(perDay: 24)
         let callsPerDay: Double
-        switch (perDay, perHour) {
-        case (let day?, nil): callsPerDay = day
-        case (nil, let hour?): callsPerDay = hour * 24
+        switch (map["calls_per_day"], map["calls_per_hour"]) {
+        case (let day?, nil): callsPerDay = try day.rate(perDay: 1)
+        case (nil, let hour?): callsPerDay = try hour.rate(perDay: 24) * 24
         case (nil, nil): throw field.error("missing 'calls_per_day' (or 'calls_per_hour'): the centre's mean arrival rate")
-        case (_?, _?): throw map["calls_per_hour"]!.error("give calls_per_day or calls_per_hour, not both")
+        case (let day?, let hour?):
+            _ = try day.rate(perDay: 1)
+            _ = try hour.rate(perDay: 24)
+            throw hour.error("give calls_per_day or calls_per_hour, not both")
         }
         let own = try settings(map)
         var profiles: [CallProfile] = []
@@ -158,8 +159,9 @@ extension ScenarioBuilder {
             throw kindField.error("unknown distribution '\(name)'\(hint); allowed: \(kinds.joined(separator: ", "))")
         }
         let map = try field.mapping("a \(name) distribution", allowed: ["distribution"] + kind.parameters)
+        func parameter(_ key: String) throws -> Field { try map.required(key, "the \(name) distribution's \(key), a duration") }
         func duration(_ key: String, positive: Bool) throws -> Double {
-            try map.required(key, "the \(name) distribution's \(key), a duration").duration(moreThanZero: positive)
+            try parameter(key).duration(moreThanZero: positive)
         }
         let result: Distribution
         switch kind {
@@ -172,16 +174,18 @@ extension ScenarioBuilder {
                 .number(in: 0.1 ... 100, allowed: "a number from 0.1 to 100")
             result = .weibull(shape: shape, scale: try duration("scale", positive: true))
         case .uniform:
-            let low = try duration("min", positive: false), high = try duration("max", positive: false)
-            guard low <= high else { throw map["max"]!.error("must not be below min") }
-            if positiveMean && high <= 0 { throw map["max"]!.error("must be longer than 0") }
+            let low = try duration("min", positive: false), highField = try parameter("max")
+            let high = try highField.duration(moreThanZero: false)
+            guard low <= high else { throw highField.error("must not be below min") }
+            if positiveMean && high <= 0 { throw highField.error("must be longer than 0") }
             result = .uniform(min: low, max: high)
         case .empirical:
-            let items = try map.required("values", "a list of durations to resample").list("durations")
-            guard !items.isEmpty else { throw map["values"]!.error("needs at least one value") }
+            let valuesField = try map.required("values", "a list of durations to resample")
+            let items = try valuesField.list("durations")
+            guard !items.isEmpty else { throw valuesField.error("needs at least one value") }
             let values = try items.map { try $0.duration() }
             if positiveMean && !values.contains(where: { $0 > 0 }) {
-                throw map["values"]!.error("needs at least one value longer than 0")
+                throw valuesField.error("needs at least one value longer than 0")
             }
             result = .empirical(values)
         }
@@ -194,8 +198,8 @@ extension ScenarioBuilder {
         if positiveMean && result.mean < DurationText.shortestPositive {
             throw field.error("must take some time on average: its mean is below 1 ms")
         }
-        if kind == .gamma || kind == .lognormal, sd > 100 * result.mean {
-            throw map["sd"]!.error("must be at most 100 times the mean (a coefficient of variation up to 100)")
+        if kind == .gamma || kind == .lognormal, sd > 100 * result.mean, let sdField = map["sd"] {
+            throw sdField.error("must be at most 100 times the mean (a coefficient of variation up to 100)")
         }
         return result
     }

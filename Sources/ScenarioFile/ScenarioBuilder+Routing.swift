@@ -28,17 +28,18 @@ extension ScenarioBuilder {
     /// `policy: local | overflow | pooled`, with `overflow_after` for overflow.
     func policy(_ map: Mapping) throws -> Routing {
         let policyField = try map.required("policy", "local, overflow or pooled")
-        let policy = try policyField.string()
+        let written = try policyField.string()
+        guard let policy = Routing.PolicyName(rawValue: written) else {
+            throw policyField.error("must be local, overflow or pooled (got \"\(written)\")")
+        }
         let after = map["overflow_after"]
         switch policy {
-        case "local", "pooled":
-            if let after { throw after.error("applies to the overflow policy only (this policy is \(policy))") }
-            return policy == "local" ? .local : .pooled
-        case "overflow":
+        case .local, .pooled:
+            if let after { throw after.error("applies to the overflow policy only (this policy is \(written))") }
+            return policy == .local ? .local : .pooled
+        case .overflow:
             let after = try map.required("overflow_after", "how long a caller waits before a neighbour may answer him")
             return .overflow(after: try after.duration())
-        default:
-            throw policyField.error("must be local, overflow or pooled (got \"\(policy)\")")
         }
     }
 

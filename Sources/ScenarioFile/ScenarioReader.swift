@@ -85,10 +85,10 @@ struct ScenarioBuilder {
                 throw field.error("must be a whole number from 0 to 18446744073709551615 (got \(field.written))")
             }
             return seed
-        } ?? 1
+        } ?? Scenario.defaultSeed
         let replications = try top["replications"]?.integer(
             in: 1...Scenario.maxReplications, allowed: "a whole number from 1 to \(Scenario.maxReplications)")
-            ?? 10
+            ?? Scenario.defaultReplications
         let precision = try top["precision"]?.number(in: 0...1, allowed: "a share of each target's threshold from 0 to 1 (0: a fixed number of replications)")
             ?? Scenario.defaultPrecision
         let maxReplications = try top["max_replications"].map { field -> Int in
@@ -99,9 +99,9 @@ struct ScenarioBuilder {
             }
             return cap
         } ?? max(Scenario.defaultMaxReplications, replications)
-        let threshold = try top["service_level_threshold"]?.duration() ?? 20
+        let threshold = try top["service_level_threshold"]?.duration() ?? Scenario.defaultServiceLevelThreshold
         let defaults = try settings(top, topLevel: true)
-        let consoles = try top["consoles"].map(consoleCount) ?? .allDay(2)
+        let consoles = try top["consoles"].map(consoleCount) ?? Centre.defaultStaffing
         let capacity = try top["queue_capacity"].map(queueCapacity)
         let arrivals = try top["arrivals"].map { try arrivalPattern($0) } ?? ArrivalPattern()
         let (types, typeSettings) = try top["call_types"].map(callTypes) ?? ([CallType(name: "call", share: 1)], [Settings()])
@@ -119,10 +119,11 @@ struct ScenarioBuilder {
         targets += try top["national_targets"].map { try self.targets($0, nationalOnly: true) } ?? []
         let hourlyTargets = try top["hourly_targets"].map { try self.targets($0, nationalOnly: false, hourly: true) } ?? []
         let minConsoles = try top["min_consoles"].map(self.minConsoles) ?? 1
-        let centreFields = try top.required("centres", "the list of call-taking centres").list("centres")
-        guard !centreFields.isEmpty else { throw top["centres"]!.error("needs at least one centre") }
+        let centresField = try top.required("centres", "the list of call-taking centres")
+        let centreFields = try centresField.list("centres")
+        guard !centreFields.isEmpty else { throw centresField.error("needs at least one centre") }
         guard centreFields.count <= Scenario.maxCentres else {
-            throw top["centres"]!.error("at most \(Scenario.maxCentres) centres are supported")
+            throw centresField.error("at most \(Scenario.maxCentres) centres are supported")
         }
         var centres: [Centre] = []
         for field in centreFields {
@@ -144,7 +145,7 @@ struct ScenarioBuilder {
         scenario.shiftRules = try top["shifts"].map(shiftRules)
         try checkWorkload(
             scenario, horizon: top.required("horizon", "the measured period of one replication"), replications: top["replications"])
-        if requireStable { try checkStable(scenario, fields: centreFields, list: top["centres"]!) }
+        if requireStable { try checkStable(scenario, fields: centreFields, list: centresField) }
         return scenario
     }
 
@@ -230,8 +231,9 @@ struct ScenarioBuilder {
         var types: [CallType] = [], settings: [Settings] = []
         for item in items {
             let map = try item.mapping("a call type", allowed: Self.typeKeys)
-            let name = try map.required("name", "the call type's name").string()
-            if types.contains(where: { $0.name == name }) { throw map["name"]!.error("call type '\(name)' appears twice") }
+            let nameField = try map.required("name", "the call type's name")
+            let name = try nameField.string()
+            if types.contains(where: { $0.name == name }) { throw nameField.error("call type '\(name)' appears twice") }
             let share = try map.required("share", "its share of calls, from 0 to 1")
                 .number(in: 0...1, allowed: "a share from 0 to 1")
             let priority = try map["priority"]?.integer(
