@@ -17,6 +17,7 @@ setup:
 
 build: setup
 	$(SWIFT) build -c release --product callsim
+	$(SWIFT) build -c release --product callsim-serve
 
 report: build
 	.build/release/callsim run Scenarios/romania-119.yaml --output Reports/romania-119

@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "callsim", targets: ["CallSimCLI"]),
         // Fixed synchronous workloads whose instructions the CI speed gate counts (Benchmarks/perf-gate.sh).
         .executable(name: "callsim-perf", targets: ["CallSimPerf"]),
+        // The what-if page's server, which `callsim serve` hands over to (docs/what-if.md).
+        .executable(name: "callsim-serve", targets: ["CallSimServe"]),
         .library(name: "CallModel", targets: ["CallModel"]),
         // The scenario reader, for the fuzzing harness (Tests/Fuzz).
         .library(name: "ScenarioFile", targets: ["ScenarioFile"]),
@@ -58,9 +60,15 @@ let package = Package(
             "CallModel", "ScenarioFile", "Reports", "Sizing", .product(name: "Yams", package: "Yams"),
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        // The arguments of `callsim serve`, shared by the command line and the server's executable.
+        .target(name: "ServeArguments", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The what-if page's server: a binary of its own, so `callsim` does not load the HTTP stack.
+        .executableTarget(name: "CallSimServe", dependencies: [
+            "CallModel", "ServeArguments", "WhatIf", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The thin command line.
         .executableTarget(name: "CallSimCLI", dependencies: [
-            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters", "WhatIf",
+            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters", "ServeArguments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The speed gate's workloads: a plain synchronous main, so callgrind can count it.
