@@ -11,7 +11,8 @@ import SimEngine
 /// until the call ends is overtime (still on shift for utilisation).
 ///
 /// - Complexity: `earliestFree` O(1); `occupyEarliest` O(log consoles of the centre); a shift change
-///   O(consoles of the centre) per console.
+///   O(log consoles of the centre) per console leaving, O(consoles of the centre) for one coming
+///   back and O(n log n) for many (n off shift).
 struct ConsoleBoard {
     private let freeAt: Table<Double>
     private let start: Table<Int>
@@ -59,10 +60,19 @@ struct ConsoleBoard {
             if onShift[centre] > 0 { siftDown(centre, moved) }
             if leaving > time { overtime.append((time, leaving, 1)) }
         }
+        // Consoles come back earliest-free first: one by a look over those off shift, many by
+        // sorting them once (a plan of 100,000 consoles in one hour brings back that many).
+        let comingBack = min(count, capacity[centre]) - onShift[centre]
+        if comingBack > 1 {
+            var offShift = UnsafeMutableBufferPointer(start: freeAt.base + first + onShift[centre], count: capacity[centre] - onShift[centre])
+            offShift.sort()
+        }
         while onShift[centre] < min(count, capacity[centre]) {
             let slot = first + onShift[centre]
             var best = slot
-            for index in slot..<(first + capacity[centre]) where freeAt[index] < freeAt[best] { best = index }
+            if comingBack == 1 {
+                for index in slot..<(first + capacity[centre]) where freeAt[index] < freeAt[best] { best = index }
+            }
             let busyUntil = freeAt[best]
             freeAt[best] = freeAt[slot]
             if busyUntil > time { overtime.append((time, busyUntil, -1)) }

@@ -1,4 +1,4 @@
-import CallModel
+@testable import CallModel
 import Foundation
 import SimStatistics
 import Testing
@@ -73,5 +73,31 @@ import Testing
         let utilisation = try #require(with.centres[0].kpis[KPI.utilisation.index].mean)
         #expect(utilisation <= 1)
         #expect(utilisation > (without.centres[0].kpis[KPI.utilisation.index].mean ?? 1))
+    }
+}
+
+/// Consoles coming back on shift in a batch (a shift plan of 100,000 consoles in one hour) are
+/// the ones, and in the order, that coming back one at a time would give.
+@Suite struct ConsoleBoardTests {
+    @Test("Many consoles coming back at once: the same consoles and overtime as one at a time")
+    func batchReturn() {
+        var batch = ConsoleBoard(consoles: [1, 1_000])
+        var single = ConsoleBoard(consoles: [1, 1_000])
+        for call in 0..<1_000 {
+            let end = Double((call * 7_919) % 1_000) + 10
+            batch.occupyEarliest(1, until: end)
+            single.occupyEarliest(1, until: end)
+        }
+        #expect(batch.setOnShift(1, count: 2, at: 5).count == single.setOnShift(1, count: 2, at: 5).count)
+        let together = batch.setOnShift(1, count: 1_000, at: 400)
+        var oneByOne: [(Double, Double, Double)] = []
+        for count in 3...1_000 { oneByOne += single.setOnShift(1, count: count, at: 400) }
+        #expect(together.map(\.1) == oneByOne.map(\.1))
+        #expect(together.map(\.1) == together.map(\.1).sorted(), "earliest-free first")
+        for _ in 0..<1_000 {
+            #expect(batch.earliestFree(1) == single.earliestFree(1))
+            batch.occupyEarliest(1, until: 2_000)
+            single.occupyEarliest(1, until: 2_000)
+        }
     }
 }
