@@ -81,7 +81,8 @@ extension HourFigures.Scope: ScopeSample {
     }
 }
 
-/// Where a scope's KPI estimates come from: each replication's figures kept, or their running sums.
+/// Where a scope's KPI estimates come from: each replication's figures kept, or their running sums
+/// (`DayScope`, `HourFigures.Scope`).
 protocol ScopeSample {
     /// A ratio-of-sums KPI (`Estimate.init(ratios:events:noneWaitedScale:confidence:)`).
     func ratio(_ kpi: KPI, events: Bool, noneWaitedScale: Double?, confidence: Confidence) -> Estimate
@@ -89,25 +90,4 @@ protocol ScopeSample {
     func urgentLost(largestWeight: Double, confidence: Confidence) -> Estimate
     /// The observations a percentile reads, pooled and in sections.
     func percentiles(_ source: PercentileSource) -> PooledPercentiles
-}
-
-/// Each replication's figures of one scope, in replication order.
-struct ReplicationScopes: ScopeSample {
-    let scopes: [ScopeFigures]
-
-    func ratio(_ kpi: KPI, events: Bool, noneWaitedScale: Double?, confidence: Confidence) -> Estimate {
-        Estimate(
-            ratios: scopes.map { $0.figures[kpi.index] }, events: events, noneWaitedScale: noneWaitedScale,
-            confidence: confidence)
-    }
-
-    func urgentLost(largestWeight: Double, confidence: Confidence) -> Estimate {
-        Estimate(
-            values: scopes.map { $0.figures[KPI.urgentLost.index].part }, events: scopes.reduce(0) { $0 + $1.lostCallers },
-            largestWeight: largestWeight, confidence: confidence)
-    }
-
-    func percentiles(_ source: PercentileSource) -> PooledPercentiles {
-        PooledPercentiles(scopes.map { $0.observations(source) })
-    }
 }

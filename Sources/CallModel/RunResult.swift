@@ -62,6 +62,15 @@ public struct RunResult: Sendable {
         scenario: Scenario, replications: [ReplicationSummary], wallSeconds: Double, confidence: Confidence = .single,
         hours: HourFigures? = nil
     ) {
+        self.init(
+            scenario: scenario, figures: RunFigures(scenario, replications: replications), wallSeconds: wallSeconds,
+            confidence: confidence, hours: hours ?? HourFigures(replications))
+    }
+
+    /// The same from the replications' figures gathered as they ended (`figures`, `hours`).
+    public init(
+        scenario: Scenario, figures: RunFigures, wallSeconds: Double, confidence: Confidence = .single, hours: HourFigures
+    ) {
         /// Each KPI's estimate; `largestUrgency`: the largest escalation probability of the scope's
         /// callers, what a caller lost weighs when none was. With `judged`, only the KPIs it names
         /// get exact bounds and percentile intervals (figures by hour that only sizing reads).
@@ -101,37 +110,34 @@ public struct RunResult: Sendable {
         }
         self.scenario = scenario
         self.confidence = confidence
-        total = estimates(ReplicationScopes(scopes: replications.map(\.total)), largestUrgency: anyCentre, meanBusy: meanBusy(scenario.centres))
+        total = estimates(figures.scope(0), largestUrgency: anyCentre, meanBusy: meanBusy(scenario.centres))
         centres = scenario.centres.indices.map { index in
             CentreEstimates(
                 code: scenario.centres[index].code, name: scenario.centres[index].name,
                 kpis: estimates(
-                    ReplicationScopes(scopes: replications.map { $0.centres[index] }), largestUrgency: urgency(scenario.centres[index]),
+                    figures.scope(1 + index), largestUrgency: urgency(scenario.centres[index]),
                     meanBusy: meanBusy([scenario.centres[index]])))
         }
         types = scenario.callTypes.count < 2 ? [] : scenario.callTypes.indices.map { index in
             TypeEstimates(
                 name: scenario.callTypes[index].name,
                 kpis: estimates(
-                    ReplicationScopes(scopes: replications.map { $0.types[index] }),
+                    figures.scope(1 + scenario.centres.count + index),
                     largestUrgency: scenario.centres.map { urgency($0, types: [index]) }.max() ?? 0,
                     meanBusy: scenario.centres.map { $0.profiles[index].meanBusyTime }.max()))
         }
         // The total's hours and wait curve are shown, never judged: their intervals come from the
         // spread of replications alone.
         byHour = (0..<24).map { hour in
-            HourKPI.allCases.map { kpi in Estimate(ratios: replications.map { $0.hours[hour][kpi.index] }) }
+            HourKPI.allCases.map { kpi in figures.ratio(figures.hourOffset(hour) + kpi.index) }
         }
         waitSurvival = Curves.waitPoints(threshold: scenario.serviceLevelThreshold).enumerated().map { index, seconds in
-            (seconds, Estimate(ratios: replications.map { $0.waitSurvival[index] }))
+            (seconds, figures.ratio(figures.survivalOffset + index))
         }
-        let typeCount = replications.first?.types.count ?? 0
-        escalationDelays = ([replications.map(\.total)] + (0..<typeCount).map { type in replications.map { $0.types[type] } })
-            .map { scopes in
-                PooledPercentiles(scopes.map(\.escalationDelays)).estimates(Curves.escalationPercentiles, confidence: confidence)
-            }
+        escalationDelays = ([0] + scenario.callTypes.indices.map { 1 + scenario.centres.count + $0 }).map { scope in
+            figures.percentiles(scope: scope, source: 1).estimates(Curves.escalationPercentiles, confidence: confidence)
+        }
         // Hours are judged only on the KPIs of some target: the others get no exact bounds.
-        let hours = hours ?? HourFigures(replications)
         let judged = Set((scenario.targets + scenario.hourlyTargets).map(\.measure.kpi))
         var centreHours: [Int: [[Estimate]]] = [:]
         for (slot, centre) in hours.centres.enumerated() {
@@ -165,10 +171,10 @@ public struct RunResult: Sendable {
         }
         rows += HourScopes(scenario: scenario, centreHours: centreHours, totalHours: totalHours).hourlyResults
         self.targets = rows
-        events = replications.reduce(0) { $0 + $1.events }
-        simulatedCalls = replications.reduce(0) { $0 + $1.arrivals }
+        events = figures.events
+        simulatedCalls = figures.arrivals
         self.wallSeconds = wallSeconds
-        overload = replications.lazy.compactMap(\.overload).first
+        overload = figures.overload
     }
 
     /// Consoles on shift in each hour of the day, all centres together (before absences).

@@ -30,28 +30,26 @@ public enum Simulator {
     ) async -> RunResult {
         let started = Date()
         let hourlyCentres = hourlyCentres ?? (scenario.judgesHours ? Array(scenario.centres.indices) : [])
-        var summaries: [ReplicationSummary] = []
-        // Figures by hour are gathered as replications end and not kept with them: memory stays flat.
+        // Figures are gathered as replications end and not kept with them (observations and figures
+        // by hour never; each replication's ratios only while few): memory stays flat.
+        let counts = Confidence.counts(firstBatch: scenario.replications, cap: scenario.maxReplications, sequential: scenario.precision > 0)
+        var figures = RunFigures(scenario, counts: counts)
         var hours = HourFigures(centres: hourlyCentres)
         var wanted = scenario.replications
-        let confidence = Confidence(
-            firstBatch: scenario.replications, cap: scenario.maxReplications, sequential: scenario.precision > 0)
+        let confidence = Confidence(looks: counts.count)
         while true {
             await batch(
-                scenario, replications: summaries.count..<wanted, jobs: jobs, hourlyCentres: hourlyCentres,
-                calls: summaries.reduce(0) { $0 + $1.arrivals }, progress: progress
+                scenario, replications: figures.replications..<wanted, jobs: jobs, hourlyCentres: hourlyCentres,
+                calls: figures.arrivals, progress: progress
             ) { summary in
                 hours.add(summary)
-                var kept = summary
-                kept.centreHours = []
-                kept.totalHours = []
-                summaries.append(kept)
+                figures.add(summary)
             }
             var ran = scenario
             ran.replications = wanted
             func result(hours: HourFigures) -> RunResult {
                 RunResult(
-                    scenario: ran, replications: summaries, wallSeconds: Date().timeIntervalSince(started), confidence: confidence,
+                    scenario: ran, figures: figures, wallSeconds: Date().timeIntervalSince(started), confidence: confidence,
                     hours: hours)
             }
             // Without hourly targets (or a caller's own decisions) the hours decide nothing until the

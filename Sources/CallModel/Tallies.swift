@@ -189,10 +189,10 @@ public struct ReplicationSummary: Sendable {
     /// The centres whose callers were tallied by the hour of day they arrived, and their figures
     /// (`slot × 24 + hour`, utilisation `nil`).
     public let hourlyCentres: [Int]
-    public internal(set) var centreHours: [ScopeFigures]
+    public let centreHours: [ScopeFigures]
     /// The callers of all those centres together by the hour of day they arrived (24; empty when
     /// none): the total's hours when every centre was tallied.
-    public internal(set) var totalHours: [ScopeFigures]
+    public let totalHours: [ScopeFigures]
     /// Answered callers who waited longer than each of `Curves.waitPoints`, of all answered.
     public let waitSurvival: [Ratio]
     /// Events processed.

@@ -23,12 +23,15 @@ public struct Confidence: Sendable, Equatable {
     /// `cap` (n, 2n, 4n, … capped: ⌈log₂(cap / n)⌉ + 1), or one when the run does not go on
     /// (`sequential` false: precision 0).
     public init(firstBatch: Int, cap: Int, sequential: Bool) {
-        var looks = 1, n = max(firstBatch, 1)
-        while sequential && n < cap {
-            n = min(2 * n, cap)
-            looks += 1
-        }
-        self.looks = looks
+        self.init(looks: Self.counts(firstBatch: firstBatch, cap: cap, sequential: sequential).count)
+    }
+
+    /// The replications the precision rule may stop at, one for each look: n, 2n, 4n, … capped
+    /// (n alone when the run does not go on).
+    public static func counts(firstBatch: Int, cap: Int, sequential: Bool) -> [Int] {
+        var counts = [max(firstBatch, 1)]
+        while sequential, let n = counts.last, n < cap { counts.append(min(2 * n, cap)) }
+        return counts
     }
 
     /// Each look's one-sided error rate.
