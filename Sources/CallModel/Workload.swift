@@ -36,6 +36,12 @@ extension Scenario {
     /// ∫ (product of the surges in force at `code`) dt over warm-up and horizon: the run's length
     /// in seconds, stretched or shrunk by the surges.
     public func surgedSeconds(_ code: String) -> Double {
+        surgeSpans(code).reduce(0) { $0 + $1.factor * $1.seconds }
+    }
+
+    /// Warm-up and horizon cut where a surge at `code` starts or ends: each span's length and the
+    /// product of the surges in force in it.
+    func surgeSpans(_ code: String) -> [(seconds: Double, factor: Double)] {
         let end = warmup + horizon
         let mine = surges.filter { $0.centres?.contains(code) ?? true }
         var edges = Set([0, end])
@@ -44,12 +50,39 @@ extension Scenario {
             edges.insert(min(max(surge.to, 0), end))
         }
         let sorted = edges.sorted()
-        var area = 0.0
-        for (start, stop) in zip(sorted, sorted.dropFirst()) {
-            let factor = mine.reduce(1.0) { $1.from <= start && start < $1.to ? $0 * $1.factor : $0 }
-            area += factor * (stop - start)
+        return zip(sorted, sorted.dropFirst()).map { start, stop in
+            (stop - start, mine.reduce(1.0) { $1.from <= start && start < $1.to ? $0 * $1.factor : $0 })
         }
-        return area
+    }
+
+    /// The most calls the candidate runs of a sizing search (`size`, `roster`) may be expected to
+    /// simulate in their first batches (`expectedSizingWork`): about 8 s on one core before the
+    /// precision rule doubles any. (24 one-hour surges of factor 999 at one centre, about 5 × 10⁷,
+    /// took 25 s on two cores; sizing the launch fortnight by hour at five times its load, about
+    /// 10⁷, 24 s.)
+    public static let maxSizingCalls = 4e7
+
+    /// What a sizing search is expected to simulate, judged before it runs. Sizing starts from
+    /// Erlang A's consoles for the long-run rates, which do not see surges, and adds consoles a run
+    /// at a time: so its candidates are about the Erlangs a centre's highest surge adds to its load
+    /// (offered load × (peak factor − 1)), plus two (the answer and one console fewer). Under local
+    /// routing each centre is sized alone on its own calls, otherwise all together.
+    /// - Returns: the candidate runs, the calls of all their first batches, and the surge with the
+    ///   highest factor (`nil` when none multiplies the rate), most to blame when they are too many.
+    public var expectedSizingWork: (candidates: Double, calls: Double, steepestSurge: Int?) {
+        let attempts = 1 / (1 - (redial?.probability ?? 0)), batch = Double(replications)
+        let centres = centres.map { centre in
+            let spans = surgeSpans(centre.code)
+            let peak = spans.map(\.factor).max() ?? 1
+            return (candidates: centre.offeredLoad(callTypes: callTypes) * max(peak - 1, 0),
+                    calls: centre.callsPerDay / 86_400 * spans.reduce(0) { $0 + $1.factor * $1.seconds } * attempts * batch)
+        }
+        let alone = routing == .local, added = centres.reduce(0) { $0 + $1.candidates }
+        let calls = alone
+            ? centres.reduce(0) { $0 + ($1.candidates + 2) * $1.calls }
+            : (added + 2) * centres.reduce(0) { $0 + $1.calls }
+        let steepest = surges.indices.filter { surges[$0].factor > 1 }.max { surges[$0].factor < surges[$1].factor }
+        return (added + 2 * Double(alone ? centres.count : 1), calls, steepest)
     }
 
     /// Console-seconds on shift at `centre` over warm-up and horizon, less its absences.

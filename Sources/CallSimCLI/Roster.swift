@@ -88,6 +88,7 @@ extension CallSim {
                 throw InputError(description: "\(options.scenario): the scenario has no `targets` or `national_targets` to size "
                     + "the consoles by hour for; give targets, or the consoles needed with --from SIZE.json")
             }
+            try options.checkSizingWork(scenario)
             let outcome = await ConsoleSizing(scenario, byHour: true, jobs: parallel.jobs, judgesBindings: false).size(progress: progress.show)
             _ = try options.checked(outcome.result)
             guard outcome.unreachable.isEmpty else {

@@ -73,6 +73,24 @@ struct ScenarioOptions: ParsableArguments {
         }
     }
 
+    /// Refuses to size (`size`, `roster`) a scenario whose candidate runs are expected to simulate
+    /// more than `Scenario.maxSizingCalls` calls in their first batches, at the surge most to blame.
+    func checkSizingWork(_ scenario: Scenario) throws {
+        let (candidates, calls, steepest) = scenario.expectedSizingWork
+        guard calls > Scenario.maxSizingCalls else { return }
+        let shown = { (calls: Double) in String(format: "%.3g", calls) }
+        let why = steepest.map {
+            "surge \($0 + 1) multiplies the rate by \(String(format: "%g", scenario.surges[$0].factor)), which sizing's Erlang A start "
+                + "does not see: about \(Int(candidates.rounded())) candidates, a console more each"
+        }
+        let message = "sizing would simulate about \(shown(calls)) calls in the first batches of its candidate runs of "
+            + "\(scenario.replications) replications (\(why ?? "about \(Int(candidates.rounded())) candidates")); callsim sizes "
+            + "with at most \(shown(Scenario.maxSizingCalls)): size a shorter or smaller surge, a shorter horizon or fewer "
+            + "replications, or set the consoles the surge needs yourself and judge them with `callsim check`"
+        let steps: [ScenarioReader.FieldStep] = steepest.map { [.key("surges"), .index($0), .key("factor")] } ?? [.key("horizon")]
+        throw ScenarioReader.error(at: steps, of: self.scenario, message)
+    }
+
     /// `result`, unless a replication stopped with too many callers at once: then an error at the
     /// centre whose queue grew, and nothing is reported. Its peak warnings (whole-day targets
     /// missed in some hours) go to stderr.

@@ -52,6 +52,7 @@ extension CallSim {
 
         func run() async throws {
             var scenario = try options.load(requireStable: false)  // today's consoles may be too few
+            try options.checkSizingWork(scenario)
             if let minConsoles { for index in scenario.centres.indices { scenario.centres[index].minConsoles = minConsoles } }
             guard !scenario.targets.isEmpty else {
                 throw InputError(description: "\(options.scenario): the scenario has no `targets` or `national_targets`: nothing to size for")

@@ -7,12 +7,37 @@ extension ScenarioReader {
     /// An error at `centres[centre]` of the scenario file at `path` (its line and column when the
     /// file still reads), for problems found while running it.
     public static func error(atCentre centre: Int, of path: String, _ message: String) -> ScenarioError {
+        error(at: [.key("centres"), .index(centre)], of: path, message)
+    }
+
+    /// One step of a field's path from the top of a scenario file: a key, or a place in a list.
+    public enum FieldStep: Sendable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// An error at the field `steps` lead to in the file at `path`, at its line and column where
+    /// the file has it (else line 0), named as in every error (`surges[0].factor`).
+    public static func error(at steps: [FieldStep], of path: String, _ message: String) -> ScenarioError {
         var line = 0, column = 0
-        if let text = try? String(contentsOfFile: path, encoding: .utf8), let root = try? Yams.compose(yaml: text),
-           let list = root.mapping?["centres"]?.sequence, centre < list.count, let mark = list[centre].mark {
-            (line, column) = (mark.line, mark.column)
+        if let text = try? String(contentsOfFile: path, encoding: .utf8), var node = try? Yams.compose(yaml: text) {
+            var found = true
+            for step in steps where found {
+                switch step {
+                case .key(let key): if let next = node.mapping?[key] { node = next } else { found = false }
+                case .index(let index):
+                    if let list = node.sequence, index < list.count { node = list[index] } else { found = false }
+                }
+            }
+            if found, let mark = node.mark { (line, column) = (mark.line, mark.column) }
         }
-        return ScenarioError(file: path, line: line, column: column, field: "centres[\(centre)]", message: message)
+        let field = steps.enumerated().map { place, step in
+            switch step {
+            case .key(let key): return place == 0 ? key : ".\(key)"
+            case .index(let index): return "[\(index)]"
+            }
+        }.joined()
+        return ScenarioError(file: path, line: line, column: column, field: field, message: message)
     }
 
     /// Refuses mapping keys that are not plain text: an alias (`*a: …`), a flow list or mapping
