@@ -3,43 +3,49 @@ import SimStatistics
 
 /// What one replication counted for one group of callers (a centre, a call type or the total):
 /// counters, sums and histograms, streamed as calls end so memory does not grow with the horizon.
+///
+/// The stored properties have no default values, on purpose: the memberwise initialiser then
+/// takes every one of them, and `init()` and `add` build a tally through it, so a property added
+/// and forgotten in either does not compile. (`CallTallyTests`, in KPITests.swift, checks with
+/// `Mirror` that `add` merges every stored property, should one be given a default value after all.)
 struct CallTally: Sendable {
-    var offered = 0, answered = 0, abandoned = 0, blocked = 0
-    var answeredWithinThreshold = 0
-    var escalated = 0, urgentLostCount = 0, overflowed = 0, redials = 0
-    /// Callers whose first attempt fell in the window never answered (their first attempts are
-    /// `offered − redials`: every counted attempt is a first one or a redial).
-    var unservedCallers = 0
+    var offered: Int, answered: Int, abandoned: Int, blocked: Int
+    var answeredWithinThreshold: Int
+    var escalated: Int, urgentLostCount: Int, overflowed: Int, redials: Int
+    /// Callers whose first attempt fell in the window and who were never answered (their first
+    /// attempts are `offered − redials`: every counted attempt is a first one or a redial).
+    var unservedCallers: Int
     /// Callers lost for good (gave up or met a busy tone, and did not call again), urgent or not.
-    var lostCallers = 0
+    var lostCallers: Int
     /// The expected urgent callers lost: each caller lost for good adds his escalation probability
     /// (docs/model.md, "Escalation and urgent loss").
-    var urgentLost = 0.0
+    var urgentLost: Double
     /// Sum of the waits of answered calls, and of answered and abandoned calls, in seconds.
-    var answeredWaitSum = 0.0, waitSum = 0.0
+    var answeredWaitSum: Double, waitSum: Double
     /// Console-seconds busy within the window (its own consoles; centres only).
-    var busyTime = 0.0
-    var waits = WaitHistogram()
-    var escalationDelays = WaitHistogram()
+    var busyTime: Double
+    var waits: WaitHistogram
+    var escalationDelays: WaitHistogram
 
+    /// Adds `other`'s counts, sums and histograms to these.
     mutating func add(_ other: CallTally) {
-        offered += other.offered
-        answered += other.answered
-        abandoned += other.abandoned
-        blocked += other.blocked
-        answeredWithinThreshold += other.answeredWithinThreshold
-        escalated += other.escalated
-        urgentLost += other.urgentLost
-        urgentLostCount += other.urgentLostCount
-        lostCallers += other.lostCallers
-        overflowed += other.overflowed
-        redials += other.redials
-        unservedCallers += other.unservedCallers
-        answeredWaitSum += other.answeredWaitSum
-        waitSum += other.waitSum
-        busyTime += other.busyTime
+        // The histograms are taken out and merged in place (no copy of their buckets), then every
+        // property is set at once through the memberwise initialiser.
+        var waits = WaitHistogram(), escalationDelays = WaitHistogram()
+        swap(&waits, &self.waits)
+        swap(&escalationDelays, &self.escalationDelays)
         waits.merge(other.waits)
         escalationDelays.merge(other.escalationDelays)
+        self = CallTally(
+            offered: offered + other.offered, answered: answered + other.answered,
+            abandoned: abandoned + other.abandoned, blocked: blocked + other.blocked,
+            answeredWithinThreshold: answeredWithinThreshold + other.answeredWithinThreshold,
+            escalated: escalated + other.escalated, urgentLostCount: urgentLostCount + other.urgentLostCount,
+            overflowed: overflowed + other.overflowed, redials: redials + other.redials,
+            unservedCallers: unservedCallers + other.unservedCallers, lostCallers: lostCallers + other.lostCallers,
+            urgentLost: urgentLost + other.urgentLost, answeredWaitSum: answeredWaitSum + other.answeredWaitSum,
+            waitSum: waitSum + other.waitSum, busyTime: busyTime + other.busyTime,
+            waits: waits, escalationDelays: escalationDelays)
     }
 
     /// This replication's figures, and the observations its percentiles are read from when the
@@ -77,6 +83,16 @@ struct CallTally: Sendable {
             case .consoleHours: return consoleTime.map { Ratio(count: $0 / 3_600) } ?? .none
             }
         }
+    }
+}
+
+extension CallTally {
+    /// Nothing counted yet. (In an extension, so that the memberwise initialiser is kept.)
+    init() {
+        self.init(
+            offered: 0, answered: 0, abandoned: 0, blocked: 0, answeredWithinThreshold: 0, escalated: 0,
+            urgentLostCount: 0, overflowed: 0, redials: 0, unservedCallers: 0, lostCallers: 0, urgentLost: 0,
+            answeredWaitSum: 0, waitSum: 0, busyTime: 0, waits: WaitHistogram(), escalationDelays: WaitHistogram())
     }
 }
 

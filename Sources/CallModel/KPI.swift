@@ -65,8 +65,16 @@ public enum KPI: String, CaseIterable, Sendable {
 
     /// `true` for a share of calls (abandoned, answered within the threshold, of those offered):
     /// its part counts events among its whole, so its interval is never narrower than a binomial
-    /// count allows.
-    public var isShare: Bool { self == .abandonmentRate || self == .serviceLevel || self == .unservedRate }
+    /// count allows. (Every KPI listed, here and in `percentile`: a new one does not compile until it says.)
+    public var isShare: Bool {
+        switch self {
+        case .abandonmentRate, .serviceLevel, .unservedRate: return true
+        case .offered, .answered, .abandoned, .blocked, .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99,
+            .utilisation, .escalated, .urgentLost, .urgentLostCount, .escalationDelayP95, .overflowed, .redials, .callers,
+            .consoleHours:
+            return false
+        }
+    }
 
     /// For a percentile: which observations it reads and its level. Percentiles are read from all
     /// replications' observations pooled (docs/model.md, "Estimators").
@@ -77,7 +85,9 @@ public enum KPI: String, CaseIterable, Sendable {
         case .waitP95: return (.waits, 0.95)
         case .waitP99: return (.waits, 0.99)
         case .escalationDelayP95: return (.escalationDelays, 0.95)
-        default: return nil
+        case .offered, .answered, .abandoned, .blocked, .abandonmentRate, .serviceLevel, .asa, .meanWait, .utilisation,
+            .escalated, .urgentLost, .urgentLostCount, .overflowed, .redials, .callers, .unservedRate, .consoleHours:
+            return nil
         }
     }
 }

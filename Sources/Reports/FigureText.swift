@@ -19,11 +19,15 @@ enum FigureText {
         case count
     }
 
+    /// Every KPI is listed, with no `default`: a new KPI does not compile until it has a unit, so a
+    /// share or a duration is never written as a count.
     static func unit(of kpi: KPI) -> Unit {
         switch kpi {
         case .abandonmentRate, .serviceLevel, .utilisation, .unservedRate: return .share
         case .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99, .escalationDelayP95: return .duration
-        default: return .count
+        case .offered, .answered, .abandoned, .blocked, .escalated, .urgentLost, .urgentLostCount, .overflowed, .redials,
+            .callers, .consoleHours:
+            return .count
         }
     }
 

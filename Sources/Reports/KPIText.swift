@@ -31,12 +31,14 @@ enum KPIText {
     }
 
     /// Days a count is shown over (docs/scenario-format.md, "Results"): counts a day, urgent callers lost a
-    /// year; `nil` for shares and durations, shown as they are.
+    /// year; `nil` for shares and durations, shown as they are. (Every KPI listed: a new one must say.)
     static func shownOver(_ kpi: KPI) -> Double? {
         switch kpi {
         case .urgentLost, .urgentLostCount: return 365
         case .offered, .answered, .abandoned, .blocked, .escalated, .overflowed, .redials, .callers, .consoleHours: return 1
-        default: return nil
+        case .abandonmentRate, .serviceLevel, .asa, .meanWait, .waitP50, .waitP90, .waitP95, .waitP99, .utilisation,
+            .escalationDelayP95, .unservedRate:
+            return nil
         }
     }
 

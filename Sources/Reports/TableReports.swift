@@ -161,8 +161,3 @@ public enum TableReports {
         return out
     }
 }
-
-extension HourKPI {
-    /// The position of the figure in `allCases`.
-    var index: Int { Self.allCases.firstIndex(of: self)! }
-}
