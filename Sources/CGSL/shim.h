@@ -77,6 +77,10 @@ typedef struct {
 _Static_assert(sizeof(cgsl_xoshiro_state) == 32, "xoshiro256** keeps 32 bytes of state");
 _Static_assert(sizeof(cgsl_stream) == 64, "one stream must fill one 64-byte cache line");
 _Static_assert(offsetof(cgsl_stream, state) == 0, "the state comes first: callsim's own draws read only it");
+/* RandomStreams (Sources/SimEngine/RandomStream.swift) lays the streams side by side, 64 bytes
+   apart from a 64-byte boundary (MemoryLayout<cgsl_stream>.stride, checked there in builds with
+   assertions): each stream's alignment must divide 64. */
+_Static_assert(64 % _Alignof(cgsl_stream) == 0, "streams start on 64-byte boundaries, one after another");
 
 static inline gsl_rng *cgsl_stream_generator(cgsl_stream *stream) { return &stream->generator; }
 

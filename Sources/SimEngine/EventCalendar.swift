@@ -50,9 +50,14 @@ public struct Event<Payload: Sendable>: Sendable {
 ///   `scheduleStanding` O(log sources) for the source whose event was just handed out, O(sources)
 ///   for another.
 ///
-/// A calendar belongs to one replication and is not meant to be copied once in use: its heap is
-/// copy-on-write, but its standing events live in `Table`s, which are references, so a copy would
-/// share them with the original (the replications never copy theirs).
+/// **Copies are not supported** once a standing source is used. A copy gets its own heap
+/// (copy-on-write), clock and sequence, but shares the standing events with the original: they live
+/// in `Table`s, which are references. Scheduling or taking a standing event through either then
+/// changes the other's standing sources behind its back (an arrival handed out twice, or lost),
+/// while their heaps go separate ways. So a calendar belongs to one replication, kept in one place
+/// and used through `mutating` calls only; the replications never copy theirs. (A copy-on-write
+/// check on each standing event would make copies safe, at a cost in the hot loop that nothing
+/// needs.) A calendar with no standing sources copies as a value.
 public struct EventCalendar<Payload: Sendable>: Sendable {
     @usableFromInline var heap: ContiguousArray<Event<Payload>> = []
     /// `true` while `heap[0]` is the event last handed out, which has not left the heap yet.

@@ -9,7 +9,11 @@ import Foundation
 /// the two are independent). About 98.9 % of draws end at the first comparison, with one multiply;
 /// the rest take the wedge test (an `exp`) or the tail (`r − log U`, exact by memorylessness).
 /// Checked against the exponential distribution in `EngineTests` (Kolmogorov–Smirnov, chi-square
-/// over 1,000 classes, the tail's mean excess). Its tables are read-only once built, hence `Sendable`.
+/// over 1,000 classes, the tail's mean excess).
+///
+/// `@unchecked Sendable`: it holds an `UnsafePointer`, which Swift cannot prove safe to share. The
+/// 256 layers it points to are written once, in `init`, before `standard` is published (a `static
+/// let`, initialised once under Swift's lock), then only read, and never freed: any thread may read them.
 public struct ExponentialZiggurat: @unchecked Sendable {
     /// The right edge of the base layer; the tail starts there.
     static let r = 7.697117470131487
