@@ -327,6 +327,8 @@ struct Replication<Routing: RoutingPolicy> {
             }
             if routing.hasCallers(for: centre, lines: lines) { scheduleConsoleEvent(centre) }
         }
+        assert(lines.countsAreExact(callers: callers))
+        routing.switched(lines: lines, callers: callers)
         if let next = routing.nextSwitch(after: now) { schedule(.routingSwitch, at: next) }
     }
 }

@@ -35,6 +35,12 @@ import Testing
 }
 
 extension WaitingLineTests {
+    /// What the hook at the end of each switch saw (`TimeOfDayRouting.afterSwitch`).
+    final class Switches {
+        var count = 0
+        var inexact: [Int] = []  // the switches after which the books did not match the lines
+    }
+
     @Test("Routing by time of day (pooled nights, overflow at noon) with redials: the books match the lines after every switch")
     func timeOfDay() throws {
         let text = Self.overflowWithRedials.replacingOccurrences(
@@ -43,13 +49,24 @@ extension WaitingLineTests {
         let scenario = try scenario(text)
         guard case .byTimeOfDay(let main, let periods) = scenario.routing else { Issue.record("not by time of day"); return }
         for replication in 0..<scenario.replications {
-            var run = Replication(
-                scenario, replication: replication,
-                routing: TimeOfDayRouting(main: main, periods: periods, centres: scenario.centres))
+            let routing = TimeOfDayRouting(main: main, periods: periods, centres: scenario.centres)
+            var watched = routing
+            let switches = Switches()
+            watched.afterSwitch = { lines, callers in
+                switches.count += 1
+                if !lines.countsAreExact(callers: callers) { switches.inexact.append(switches.count) }
+            }
+            var run = Replication(scenario, replication: replication, routing: watched)
             let summary = run.run()
             #expect(summary.total.figures[KPI.overflowed.index].part > 0)
+            // Four switches a day (07:00, 11:00, 15:00, 22:00) over the 3 days, and any in the drain.
+            #expect(switches.count >= 12, "replication \(replication): \(switches.count) switches")
+            #expect(switches.inexact.isEmpty, "replication \(replication): books wrong after switches \(switches.inexact)")
             let exact = run.lines.countsAreExact(callers: run.callers)
             #expect(exact, "replication \(replication): eligible \(run.lines.eligible)")
+            // The hook only watches: the figures are those of a run without it.
+            var plain = Replication(scenario, replication: replication, routing: routing)
+            #expect(plain.run().total.figures == summary.total.figures, "replication \(replication)")
         }
     }
 }

@@ -36,6 +36,11 @@ protocol RoutingPolicy {
     /// Puts in force the policy for `time` (at a switch).
     mutating func switchPolicy(at time: Double)
 
+    /// Called at the end of each switch, once the waiting callers stand in the new policy's lines
+    /// and the idle consoles have answered whom they may: a hook for tests. The policies do nothing
+    /// (inlined away), but routing by time of day calls its `afterSwitch` when a test sets one.
+    mutating func switched(lines: WaitingLines, callers: CallerPool)
+
     /// Whether a caller's hanging up matters only when a console of his centre looks at the head
     /// of his line: then callers who will not call again need no patience event, and are settled
     /// there (docs/model.md, "Hanging up, settled at the head of the line"). Only where nothing
@@ -66,6 +71,8 @@ extension RoutingPolicy {
     func nextSwitch(after time: Double) -> Double? { nil }
 
     mutating func switchPolicy(at time: Double) {}
+
+    @inline(__always) func switched(lines: WaitingLines, callers: CallerPool) {}
 
     static var settlesHangUpsAtHead: Bool { false }
 }

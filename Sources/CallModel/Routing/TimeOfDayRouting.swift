@@ -12,6 +12,9 @@ struct TimeOfDayRouting: RoutingPolicy {
     private let policies: [any RoutingPolicy]
     private let policyOfHour: [Int]
     private var inForce: Int
+    /// Called at the end of each switch with the waiting lines and the callers (`switched`): a
+    /// test's look at the books there (WaitingLineTests); `nil` in a run.
+    var afterSwitch: ((WaitingLines, CallerPool) -> Void)?
 
     init(main: Routing, periods: [RoutingPeriod], centres: [Centre]) {
         var distinct: [Routing] = []
@@ -57,4 +60,6 @@ struct TimeOfDayRouting: RoutingPolicy {
     }
 
     mutating func switchPolicy(at time: Double) { inForce = policyOfHour[ClockHours.hour(of: time)] }
+
+    func switched(lines: WaitingLines, callers: CallerPool) { afterSwitch?(lines, callers) }
 }
