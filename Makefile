@@ -1,6 +1,7 @@
 # callsim — the two quick-start commands, and a few more for developers.
 #   make report   run the national scenario and write Reports/romania-119/
 #   make test     run the test suite (release build: the statistical tests simulate millions of calls)
+#   make test-asserts  the model's suites and the fuzz corpus with `assert` on (release compiles it out)
 #   make check    the performance gate CI runs: the launch scenario against its committed baseline
 #   make baseline refresh that baseline on purpose, after a change that is meant to move the results
 #   make screenshot  redraw docs/report-screenshot.png from the national report (needs chromium)
@@ -10,7 +11,7 @@
 #   make roster   roster the launch and the night pool into shifts: Reports/roster/ (each checked on another seed)
 SWIFT ?= swift
 
-.PHONY: report test build bench setup check baseline screenshot sizing roster perf-gate perf-baseline
+.PHONY: report test test-asserts build bench setup check baseline screenshot sizing roster perf-gate perf-baseline
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +25,22 @@ report: build
 
 test: setup
 	$(SWIFT) test -c release
+
+# Assertions on: release builds compile every `assert` out (the Table bounds, the calendar's heap,
+# the packed events, the waiting lines' books), so they run only here — an optimised build that
+# keeps them (-assert-config Debug), in a scratch path of its own so that the release build is left
+# as it is. The model's and the engine's suites, the fuzz corpus and regressions (FuzzRegressionTests
+# runs each through this build's callsim), then every shipped scenario, briefly.
+ASSERTS = -c release -Xswiftc -assert-config -Xswiftc Debug --scratch-path .build-asserts
+ASSERT_SUITES = EventCalendarTests|EngineTests|RandomStreamTests|WaitHistogramTests|KPITests|CallTallyTests|InvariantTests|WaitingLineTests|PropertyTests|DeterminismTests|ArrivalTests|HangUpSettlementTests|LossAndRetrialTests|PriorityTests|RoutingTests|ShiftTests|HelplineTests|SizingAloneTests|FuzzRegressionTests|HostileInputTests
+
+test-asserts: setup
+	$(SWIFT) test $(ASSERTS) --filter '$(ASSERT_SUITES)'
+	@grep -q "event scheduled in the past" .build-asserts/release/callsim \
+		|| { echo "test-asserts: callsim was built without its assertions (a message of one is missing)"; exit 1; }
+	for scenario in Scenarios/*.yaml; do \
+		.build-asserts/release/callsim run $$scenario --replications 2 --horizon 7d --precision 0 > /dev/null || exit 1; \
+	done
 
 bench: build
 	bash Benchmarks/run.sh

@@ -201,11 +201,18 @@ public struct EventCalendar<Payload: Sendable>: Sendable {
         }
     }
 
-    @usableFromInline
+    /// Whether every event comes after its parent (checked in builds with assertions, at each
+    /// `next`). Inlinable and on the buffer, so that it is specialised and reads the heap in place:
+    /// the generic version copied the calendar, which made the next change to the heap copy it.
+    @inlinable
     func isHeap() -> Bool {
-        for index in heap.indices.dropFirst() where heap[index].happensBefore(heap[(index - 1) >> 2]) {
-            return false
+        heap.withUnsafeBufferPointer { heap in
+            var index = 1
+            while index < heap.count {
+                if heap[index].happensBefore(heap[(index - 1) >> 2]) { return false }
+                index += 1
+            }
+            return true
         }
-        return true
     }
 }
