@@ -13,7 +13,8 @@ case "$target" in
     charts) product=ChartFuzz; seeds="chart-corpus chart-regressions"; dict=() ;;
     *) echo "run.sh: the target is scenario or charts, not $target" >&2; exit 2 ;;
 esac
-swift build -c release -Xswiftc -sanitize=fuzzer --product "$product" 2>&1 | tail -1
+# With assertions kept (release compiles them out): a broken invariant of the model is a finding too.
+swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -assert-config -Xswiftc Debug --product "$product" 2>&1 | tail -1
 clang -fsanitize=fuzzer -L.build/release -l"$product" -Wl,-rpath,"$PWD/.build/release" -o ".build/fuzz-$target"
 work="$(mktemp -d)"
 for folder in $seeds; do [ -d "$folder" ] && cp "$folder"/* "$work/" 2>/dev/null || true; done
