@@ -77,6 +77,6 @@ let package = Package(
             "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], exclude: ["Snapshots"]),  // read by path (CLIDocsTests), not bundled
     ]
 )
