@@ -213,7 +213,9 @@ import Testing
         for arguments in [["validate", path], ["run", path, "--output", out.path, "-r", "2", "--horizon", "2d"]] {
             let started = ContinuousClock.now
             let run = try execute(arguments)
-            #expect(ContinuousClock.now - started < .seconds(20))
+            // A guard against a hang, not a speed test (BENCHMARKS.md measures speed): the slowest
+            // file takes 7-10 s alone and twice that on two cores shared with the other suites.
+            #expect(ContinuousClock.now - started < .seconds(120), "\(arguments[0]) \(path) took too long: a hang?")
             let written = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
             switch run.status {
             case 0 where arguments[0] == "run": #expect(written.count == 4, "\(written)")
