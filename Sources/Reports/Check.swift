@@ -43,12 +43,12 @@ public struct CheckRow: Sendable {
     }
 
     /// The scope, and the clock hour for an hourly target: `CJ 18:00–19:00`.
-    var place: String { scope.description + (hour.map { " " + HourGroups.text([$0]) } ?? "") }
+    var place: String { HourGroups.place(scope, hour: hour) }
 }
 
 extension TargetResult {
     /// The scope, and the clock hour for an hourly target: `CJ 18:00–19:00`.
-    var place: String { scope.description + (hour.map { " " + HourGroups.text([$0]) } ?? "") }
+    var place: String { HourGroups.place(scope, hour: hour) }
 }
 
 extension Target.Measure {

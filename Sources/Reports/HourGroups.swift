@@ -28,6 +28,11 @@ enum HourGroups {
         return "\(lowText)–\(highText)"
     }
 
+    /// A scope, and the clock hour of an hourly figure: `CJ 18:00–19:00`.
+    static func place(_ scope: Scope, hour: Int?) -> String {
+        scope.description + (hour.map { " " + text([$0]) } ?? "")
+    }
+
     /// One scope's hourly results of one target in one state.
     struct Group {
         let scope: Scope

@@ -47,11 +47,10 @@ public struct WhatIfServer: Sendable {
     /// Waits until the server listens, and gives its port.
     public func port() async throws -> UInt16 {
         try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            if case .ip6(_, let port)? = await server.listeningAddress { return port }
-            throw WhatIfError(field: "--port", message: "the server does not listen")
+        switch await server.listeningAddress {
+        case .ip4(_, let port)?, .ip6(_, let port)?: return port
+        default: throw WhatIfError(field: "--port", message: "the server does not listen")
         }
-        return port
     }
 
     /// Stops listening and lets the requests under way finish (a second at most).
