@@ -47,6 +47,8 @@ let package = Package(
         ]),
         // Scenario files: parse, check, explain what is wrong and where.
         .target(name: "ScenarioFile", dependencies: ["CallModel", "SimEngine", .product(name: "Yams", package: "Yams")]),
+        // Call records: the calls log `run` writes and `fit` reads (CSV, ISO 8601 times).
+        .target(name: "CallRecords", dependencies: ["CallModel"]),
         // Sizing: the fewest consoles meeting the targets, from Erlang A, confirmed by simulation.
         .target(name: "Sizing", dependencies: ["CallModel", "SimStatistics"]),
         // Rosters: the cheapest shifts covering consoles by hour, checked by simulation.
@@ -68,13 +70,13 @@ let package = Package(
         ]),
         // The thin command line.
         .executableTarget(name: "CallSimCLI", dependencies: [
-            "CallModel", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters", "ServeArguments",
+            "CallModel", "CallRecords", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters", "ServeArguments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The speed gate's workloads: a plain synchronous main, so callgrind can count it.
         .executableTarget(name: "CallSimPerf", dependencies: ["CallModel", "ScenarioFile"]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "CGSL", "SimEngine", "SimStatistics", "CallModel", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "CallModel", "CallRecords", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["Snapshots"]),  // read by path (CLIDocsTests), not bundled

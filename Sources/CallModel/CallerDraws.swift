@@ -103,9 +103,9 @@ struct CallerDraws {
         redialProbability = scenario.redial?.probability ?? 0
     }
 
-    /// A new caller at `centre`, arriving `now`, with `id`.
+    /// A new caller at `centre`, arriving `now`, with `id`; `observer` is told the parts of his call.
     @inline(__always)
-    func newCaller(_ centre: Int, id: UInt32, at now: Double, counted: Bool) -> Caller {
+    func newCaller(_ centre: Int, id: UInt32, at now: Double, counted: Bool, observer: inout some AttemptObserver) -> Caller {
         let type = typeChoice?.draw(streams[centre].callType) ?? 0
         // The profile is read in place (a table): copying it, or its distributions, would cost
         // more than the draws.
@@ -114,14 +114,16 @@ struct CallerDraws {
         // The streams are read in place too (a centre's are 14 handles).
         let urgent = probability > 0 && streams[centre].escalation.bernoulli(probability)
         let handling = profiles[profile].handling.sample(streams[centre].handling)
-        var busy = handling + profiles[profile].wrapup.sample(streams[centre].wrapup)
-        var alertDelay = 0.0
+        let wrapup = profiles[profile].wrapup.sample(streams[centre].wrapup)
+        var busy = handling + wrapup
+        var alertDelay = 0.0, handoff = 0.0
         if urgent {
-            let handoff = profiles[profile].handoff.sample(streams[centre].handoff)
+            handoff = profiles[profile].handoff.sample(streams[centre].handoff)
             let decision = profiles[profile].decision.sample(streams[centre].decision)
             busy += handoff
             alertDelay = min(decision, handling) + handoff
         }
+        observer.arrives(id: id, handling: handling, wrapup: wrapup, handoff: handoff)
         var caller = Caller(
             id: id, centre: Int32(centre), type: Int32(type), urgent: urgent, counted: counted, arrival: now, hour: Int32(ClockHours.hour(of: now)),
             firstArrival: now, redialDelay: .infinity, isRedial: false, eligible: false, patience: .infinity, busy: busy,

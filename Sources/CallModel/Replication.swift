@@ -8,7 +8,7 @@ import SimEngine
 /// could answer, the centre has exactly one pending console event, at the time its first console
 /// frees. Statistics stream into `Tallies` as calls end; a caller takes memory only while he waits
 /// or waits to call again (or until his hanging up is settled at the head of his line).
-struct Replication<Routing: RoutingPolicy> {
+struct Replication<Routing: RoutingPolicy, Observer: AttemptObserver> {
     let window: (start: Double, end: Double)
     let arrivalProcesses: Table<CentreArrivals>
     let capacity: Table<Int?>
@@ -16,6 +16,8 @@ struct Replication<Routing: RoutingPolicy> {
     let priorityLevel: Table<Int>
     let draws: CallerDraws
     var routing: Routing
+    /// Told of each attempt as it ends (the calls log), or nobody.
+    var observer: Observer
 
     /// Each centre's next arrival is a standing source of the calendar (one pending at a time).
     var calendar: EventCalendar<UInt64>
@@ -44,7 +46,7 @@ struct Replication<Routing: RoutingPolicy> {
 
     /// A replication of `scenario` under `routing`, which also tallies the callers of
     /// `hourlyCentres` by hour of day.
-    init(_ scenario: Scenario, replication: Int, routing: Routing, hourlyCentres: [Int] = []) {
+    init(_ scenario: Scenario, replication: Int, routing: Routing, observer: Observer, hourlyCentres: [Int] = []) {
         window = (scenario.warmup, scenario.warmup + scenario.horizon)
         calendar = EventCalendar(standingSources: scenario.centres.count)
         self.replication = replication
@@ -59,6 +61,7 @@ struct Replication<Routing: RoutingPolicy> {
         followsCallers = scenario.redial != nil
         draws = CallerDraws(scenario, replication: replication)
         self.routing = routing
+        self.observer = observer
         let levels = scenario.priorityLevels
         priorityLevel = Table(levels)
         lines = WaitingLines(centres: scenario.centres.count, levels: (levels.max() ?? 0) + 1)
@@ -121,7 +124,7 @@ struct Replication<Routing: RoutingPolicy> {
         let now = calendar.now
         scheduleArrival(centre, after: now)
         arrivals &+= 1
-        offer(draws.newCaller(centre, id: callers.newID(), at: now, counted: isInWindow(now)))
+        offer(draws.newCaller(centre, id: callers.newID(), at: now, counted: isInWindow(now), observer: &observer))
         if callers.count > callerLimit, Routing.settlesHangUpsAtHead { settleHangUps(before: now) }
         if callers.count > callerLimit {
             let busiest = lines.waiting.indices.max { lines.waiting[$0] < lines.waiting[$1] } ?? centre
@@ -174,6 +177,7 @@ struct Replication<Routing: RoutingPolicy> {
         assert(board.earliestFree(console) <= now)
         board.occupyEarliest(console, until: now + caller.busy)
         tallies.addBusyTime(console, from: now, to: now + caller.busy)
+        observer.attemptEnds(caller, outcome: .answered, at: now, answeredBy: console)
         if followsCallers && isInWindow(caller.firstArrival) { unresolvedCallers &-= 1 }
         guard caller.counted else { return }
         unresolved &-= 1
@@ -192,6 +196,7 @@ struct Replication<Routing: RoutingPolicy> {
     /// The waiting caller in `slot` hangs up at `time`, his patience's end.
     mutating func hangsUp(_ slot: Int, line: Int, at time: Double) {
         let caller = lines.leave(slot, line: line, callers: &callers)
+        observer.attemptEnds(caller, outcome: .abandoned, at: time, answeredBy: nil)
         let loss = giveUp(caller)
         guard caller.counted else { return }
         unresolved &-= 1
@@ -227,6 +232,7 @@ struct Replication<Routing: RoutingPolicy> {
     }
 
     mutating func block(_ caller: Caller) {
+        observer.attemptEnds(caller, outcome: .blocked, at: calendar.now, answeredBy: nil)
         let loss = giveUp(caller)
         guard caller.counted else { return }
         unresolved &-= 1
@@ -237,6 +243,7 @@ struct Replication<Routing: RoutingPolicy> {
     /// (returned as his loss).
     mutating func giveUp(_ caller: Caller) -> Loss? {
         guard caller.redialDelay.isFinite else {
+            observer.givesUp(caller)
             if isInWindow(caller.firstArrival) {
                 if followsCallers { unresolvedCallers &-= 1 }
                 tallies.countUnserved(caller)
@@ -245,6 +252,7 @@ struct Replication<Routing: RoutingPolicy> {
         }
         var parked = caller
         parked.id = callers.newID()  // the old id may still stand in a line, for the attempt that ended
+        observer.callsAgain(caller, as: parked.id)
         schedule(.redial(callers.park(parked)), at: calendar.now + caller.redialDelay)
         return nil
     }

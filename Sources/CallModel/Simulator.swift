@@ -117,9 +117,26 @@ public enum Simulator {
 
     /// Runs replication `replication` (from 0) of `scenario` on the calling thread.
     public static func replicate(_ scenario: Scenario, replication: Int, hourlyCentres: [Int] = []) -> ReplicationSummary {
+        replicate(scenario, replication: replication, observer: NoAttemptLog(), hourlyCentres: hourlyCentres)
+    }
+
+    /// Plays replication `replication` (from 0) of `scenario` again on the calling thread, handing
+    /// `write` a record of each attempt that arrived in the window as it ends (not in arrival
+    /// order: an attempt ends when it is answered, hung up or blocked). The replication is the one
+    /// `run` simulates: the same callers and fortunes. Memory stays flat.
+    @discardableResult
+    public static func logAttempts(
+        _ scenario: Scenario, replication: Int = 0, write: @escaping (AttemptRecord) -> Void
+    ) -> ReplicationSummary {
+        replicate(scenario, replication: replication, observer: AttemptLog(write: write))
+    }
+
+    static func replicate(
+        _ scenario: Scenario, replication: Int, observer: some AttemptObserver, hourlyCentres: [Int] = []
+    ) -> ReplicationSummary {
         // Each policy's own type, so that its answers inline into the replication's loop.
         func play(_ routing: some RoutingPolicy) -> ReplicationSummary {
-            var run = Replication(scenario, replication: replication, routing: routing, hourlyCentres: hourlyCentres)
+            var run = Replication(scenario, replication: replication, routing: routing, observer: observer, hourlyCentres: hourlyCentres)
             return run.run()
         }
         switch scenario.routing {
