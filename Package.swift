@@ -40,6 +40,8 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // Tallies, histograms, confidence intervals and exact queueing formulas.
         .target(name: "SimStatistics", dependencies: ["CGSL", "SimEngine"]),
+        // Distributions fitted to call records by maximum likelihood, censored or not (`callsim fit`).
+        .target(name: "Fitting", dependencies: ["CGSL", "SimEngine", "SimStatistics"]),
         // Centres, consoles, callers and the replication that plays them out.
         .target(name: "CallModel", dependencies: [
             "SimEngine", "SimStatistics",

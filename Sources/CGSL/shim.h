@@ -7,6 +7,10 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_sf_psi.h>
+#include <gsl/gsl_sf_erf.h>
+#include <gsl/gsl_roots.h>
+#include <gsl/gsl_multimin.h>
 
 #include <stddef.h>
 #include <stdint.h>
