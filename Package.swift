@@ -81,6 +81,6 @@ let package = Package(
             "CGSL", "SimEngine", "SimStatistics", "CallModel", "CallRecords", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Yams", package: "Yams"),
-        ], exclude: ["Snapshots"]),  // read by path (CLIDocsTests), not bundled
+        ], exclude: ["Snapshots", "Oracles"]),  // read by path (CLIDocsTests, FittingTests), not bundled
     ]
 )
