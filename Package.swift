@@ -78,7 +78,7 @@ let package = Package(
         // The speed gate's workloads: a plain synchronous main, so callgrind can count it.
         .executableTarget(name: "CallSimPerf", dependencies: ["CallModel", "ScenarioFile"]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "CGSL", "SimEngine", "SimStatistics", "CallModel", "CallRecords", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "Fitting", "CallModel", "CallRecords", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["Snapshots", "Oracles"]),  // read by path (CLIDocsTests, FittingTests), not bundled
