@@ -89,7 +89,7 @@ def main():
         fits = [fit(family, data) for family in SCIPY if family != "weibull" or name == "weibull"]
         out["complete"].append({"name": name, "data": data.tolist(), "fits": fits})
     for name, (observed, censored) in censored_sets().items():
-        fits = [fit(family, observed, censored) for family in ("weibull", "lognormal", "exponential")]
+        fits = [fit(family, observed, censored) for family in ("weibull", "lognormal", "gamma", "exponential")]
         km = stats.ecdf(stats.CensoredData(uncensored=observed, right=censored)).sf
         events = np.unique(observed)
         band = km.confidence_interval(0.95, method="log-log")
