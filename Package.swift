@@ -51,6 +51,8 @@ let package = Package(
         .target(name: "ScenarioFile", dependencies: ["CallModel", "SimEngine", .product(name: "Yams", package: "Yams")]),
         // Call records: the calls log `run` writes and `fit` reads (CSV, ISO 8601 times).
         .target(name: "CallRecords", dependencies: ["CallModel"]),
+        // Calibration: a scenario fitted to call records, and its back-test.
+        .target(name: "Calibration", dependencies: ["CallRecords", "Fitting", "CallModel", "ScenarioFile", "SimStatistics", "CGSL"]),
         // Sizing: the fewest consoles meeting the targets, from Erlang A, confirmed by simulation.
         .target(name: "Sizing", dependencies: ["CallModel", "SimStatistics"]),
         // Rosters: the cheapest shifts covering consoles by hour, checked by simulation.
@@ -58,7 +60,7 @@ let package = Package(
         // SVG charts drawn by callsim itself: scales, ticks, axes, legends, a tile map.
         .target(name: "Charts"),
         // The result document and the human reports.
-        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing", "Rosters", "Charts"]),
+        .target(name: "Reports", dependencies: ["CallModel", "SimStatistics", "Sizing", "Rosters", "Charts", "Calibration", "CallRecords", "Fitting"]),
         // The what-if page: changes to a scenario in, simulations and Erlang A out, over HTTP.
         .target(name: "WhatIf", dependencies: [
             "CallModel", "ScenarioFile", "Reports", "Sizing", .product(name: "Yams", package: "Yams"),
@@ -72,13 +74,13 @@ let package = Package(
         ]),
         // The thin command line.
         .executableTarget(name: "CallSimCLI", dependencies: [
-            "CallModel", "CallRecords", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters", "ServeArguments",
+            "CallModel", "CallRecords", "Calibration", "ScenarioFile", "Reports", "SimStatistics", "Sizing", "Rosters", "ServeArguments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The speed gate's workloads: a plain synchronous main, so callgrind can count it.
         .executableTarget(name: "CallSimPerf", dependencies: ["CallModel", "ScenarioFile"]),
         .testTarget(name: "CallSimTests", dependencies: [
-            "CGSL", "SimEngine", "SimStatistics", "Fitting", "CallModel", "CallRecords", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
+            "CGSL", "SimEngine", "SimStatistics", "Fitting", "CallModel", "CallRecords", "Calibration", "ScenarioFile", "Reports", "Sizing", "Rosters", "Charts", "WhatIf", "CallSimCLI",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["Snapshots", "Oracles"]),  // read by path (CLIDocsTests, FittingTests), not bundled

@@ -104,6 +104,12 @@ public struct ClockTime: Sendable, Equatable, Comparable {
         return text + (offset < 0 ? "-" : "+") + two(size / 3_600) + ":" + two(size / 60 % 60)
     }
 
+    /// A local day as a date, `2024-01-01`.
+    public static func dateText(day: Int) -> String {
+        let (year, month, dayOfMonth) = civil(fromDays: day)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+    }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28

@@ -16,7 +16,7 @@ struct CallSim: AsyncParsableCommand {
             or a regression found.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Check.self, Size.self, Roster.self, Compare.self, Erlang.self, Serve.self, Bench.self])
+        subcommands: [Run.self, Validate.self, Check.self, Size.self, Roster.self, Compare.self, Erlang.self, Fit.self, Serve.self, Bench.self])
 }
 
 /// Bad input found by the command line itself (a flag's value): exit status 2.

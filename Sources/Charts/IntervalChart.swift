@@ -12,6 +12,13 @@ public struct IntervalChart: Sendable {
             low = mean - (ci95 ?? 0)
             high = mean + (ci95 ?? 0)
         }
+
+        /// A value within an interval that need not be symmetric (a prediction interval of replications).
+        public init(mean: Double, low: Double, high: Double) {
+            self.mean = mean
+            self.low = low
+            self.high = high
+        }
     }
 
     public struct Series: Sendable {

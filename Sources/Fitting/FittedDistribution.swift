@@ -28,7 +28,8 @@ public struct FittedDistribution: Sendable {
     let theta: [Double]
 
     /// The fit at `theta`, the maximum of `likelihood`; nil if the information matrix there is not
-    /// positive definite (no proper maximum).
+    /// positive definite (no proper maximum), or an interval is not finite (the maximum is too flat
+    /// or too sharp for the numerical Hessian).
     init?(_ likelihood: Likelihood, at theta: [Double], goodnessOf sorted: [Double]? = nil) {
         let family = likelihood.family, sample = likelihood.sample
         guard let covariance = inverse(of: likelihood.hessian(theta).map { $0.map { -$0 } }) else { return nil }
@@ -39,22 +40,30 @@ public struct FittedDistribution: Sendable {
         observedCount = sample.events
         (first, second, mean) = family.written(theta)
         let z = gsl_cdf_ugaussian_Pinv(0.975)
-        func interval(_ quantity: @escaping ([Double]) -> Double) -> ClosedRange<Double> {
+        func interval(_ quantity: @escaping ([Double]) -> Double) -> ClosedRange<Double>? {
             let gradient = centralGradient(of: { log(quantity($0)) }, at: theta)
             var variance = 0.0
             for i in theta.indices { for j in theta.indices { variance += gradient[i] * covariance[i][j] * gradient[j] } }
             let centre = quantity(theta), spread = exp(z * variance.squareRoot())
+            guard variance >= 0, spread.isFinite, centre.isFinite, centre > 0 else { return nil }
             return centre / spread...centre * spread
         }
         if family == .exponential && sample.isComplete {
             // 2·Σx / mean is chi-square with 2n degrees of freedom.
             let twice = 2 * sample.total, freedom = 2 * Double(sample.events)
-            meanInterval = twice / gsl_cdf_chisq_Pinv(0.975, freedom)...twice / gsl_cdf_chisq_Pinv(0.025, freedom)
+            let high = chiSquareQuantile(0.975, freedom: freedom), low = chiSquareQuantile(0.025, freedom: freedom)
+            guard low > 0, high > low else { return nil }
+            meanInterval = twice / high...twice / low
         } else {
-            meanInterval = interval { family.written($0).mean }
+            guard let mean = interval({ family.written($0).mean }) else { return nil }
+            meanInterval = mean
         }
-        firstInterval = family == .exponential ? meanInterval : interval { family.written($0).first }
-        secondInterval = family == .exponential ? nil : interval { family.written($0).second }
+        if family == .exponential {
+            (firstInterval, secondInterval) = (meanInterval, nil)
+        } else {
+            guard let first = interval({ family.written($0).first }), let second = interval({ family.written($0).second }) else { return nil }
+            (firstInterval, secondInterval) = (first, second)
+        }
         goodness = sorted.map { Goodness(sorted: $0, cdf: { family.cdf($0, theta) }, survival: { family.survival($0, theta) }) }
     }
 
