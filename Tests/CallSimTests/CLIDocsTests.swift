@@ -7,7 +7,7 @@ import Yams
 /// CI jobs in docs/ci.md valid and calling only commands and flags that exist.
 @Suite struct CLIDocsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let commands = ["", "run", "validate", "check", "size", "roster", "compare", "erlang", "serve", "bench"]
+    static let commands = ["", "run", "validate", "check", "size", "roster", "compare", "erlang", "fit", "serve", "bench"]
 
     /// Set CALLSIM_UPDATE_SNAPSHOTS=1 to write the snapshots anew (then read the diff).
     @Test("--help of every command matches its snapshot", arguments: commands)
