@@ -34,7 +34,8 @@ public struct BackTest: Sendable {
 
     /// Simulates `scenario` (fitted on the records before `from`) over the `days` from `from`
     /// and compares it with `records` (those from `from` on), whose centres are `centres`.
-    public init(records: [CallRecord], centres: [String], scenario: Scenario, from: ClockTime, days: Int, jobs: Int) async {
+    /// Refuses (a `CallLogError`) a test period whose replications would pass `run`'s work limits.
+    public init(records: [CallRecord], centres: [String], scenario: Scenario, from: ClockTime, days: Int, jobs: Int) async throws {
         self.from = from
         self.days = days
         self.records = records.count
@@ -53,6 +54,9 @@ public struct BackTest: Sendable {
         test.horizon = Double(days) * 86_400 - (from.local - Double(from.day) * 86_400)
         test.replications = Self.replications
         test.precision = 0
+        guard !test.expectedWork.tooMuch else {
+            throw CallLogError(description: "--until \(from.text): back-testing \(days) days takes \(Int(test.expectedWork.firstBatch)) calls over \(Self.replications) replications, more than callsim simulates in one run (\(Int(Scenario.maxCallsPerRun))); give a later date")
+        }
         let index = Dictionary(uniqueKeysWithValues: test.centres.enumerated().map { ($1.code, $0) })
         var simulated = Array(repeating: Array(repeating: [[Double?]](), count: blocks.count), count: centres.count)
         await Simulator.batch(test, replications: 0..<Self.replications, jobs: jobs, hourlyCentres: Array(test.centres.indices)) { summary in

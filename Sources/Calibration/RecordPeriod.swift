@@ -6,6 +6,10 @@ public struct RecordPeriod: Sendable {
     /// The first and last local day (days since 1970-01-01 on the records' clock).
     public let firstDay: Int, lastDay: Int
 
+    /// The longest period `fit` takes: ten years. A stray date (a year typed wrong) would otherwise
+    /// make a period of centuries, and arrays of its days.
+    public static let longest = 3_660
+
     init(_ records: [CallRecord]) {
         var first = Int.max, last = Int.min
         for record in records {

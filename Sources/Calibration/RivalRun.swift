@@ -1,5 +1,6 @@
 import Fitting
 import CallModel
+import CallRecords
 import ScenarioFile
 import SimStatistics
 
@@ -14,6 +15,7 @@ public struct RivalRun: Sendable {
     /// What the rival scenario changed, in words.
     public let changes: [String]
 
+    /// Refuses (a `CallLogError`) a fitted scenario whose 40 replications would pass `run`'s work limits.
     public init(_ fit: ScenarioFit, jobs: Int) async throws {
         var changes: [String] = []
         func note(_ what: String, _ ranked: [FittedDistribution]?) {
@@ -32,6 +34,9 @@ public struct RivalRun: Sendable {
             var scenario = try ScenarioReader.parse(FittedScenarioText.yaml(fit, rival: rival), file: "fitted.yaml")
             scenario.replications = 40
             scenario.precision = 0
+            guard !scenario.expectedWork.tooMuch else {
+                throw CallLogError(description: "the fitted scenario takes \(Int(scenario.expectedWork.firstBatch)) calls over 40 replications of 28 days, more than callsim simulates in one run; its report cannot compare the rival families")
+            }
             let result = await Simulator.run(scenario, jobs: jobs)
             return Self.kpis.map { result.total[$0.index] }
         }

@@ -18,8 +18,9 @@ public struct ScenarioFit: Sendable {
     /// Which columns the file has.
     public let columns: Set<CallLogColumn>
 
-    /// Fits `log`'s records (all of them, or those a back-test trains on).
-    public init(_ log: CallLog) {
+    /// Fits `log`'s records (all of them, or those a back-test trains on); refuses records that
+    /// span more than `RecordPeriod.longest` days, naming the first and the last.
+    public init(_ log: CallLog) throws {
         let records = log.records
         file = log.file
         centres = log.centres
@@ -27,6 +28,10 @@ public struct ScenarioFit: Sendable {
         bad = log.bad
         columns = log.columns
         period = RecordPeriod(records)
+        guard period.days <= RecordPeriod.longest else {
+            let first = records.min { $0.arrival < $1.arrival }!, last = records.max { $0.arrival < $1.arrival }!
+            throw CallLogError(description: "\(log.file): the records span \(period.days) days, from line \(first.line) (\(first.arrival.text)) to line \(last.line) (\(last.arrival.text)); fit takes at most \(RecordPeriod.longest) days (ten years): is a date mistyped?")
+        }
         let callers = Callers(records)
         linked = callers.linked
         let firsts = callers.firstAttempts(in: records)

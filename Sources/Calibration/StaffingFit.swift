@@ -20,35 +20,35 @@ public struct StaffingFit: Sendable {
     public let overflowAfter: Double?
 
     init(_ records: [CallRecord], centres count: Int) {
-        // Events per centre: consoles busy (at the answering centre) and callers waiting (at theirs).
+        // Events per centre: consoles busy (at the answering centre) and callers waiting (at theirs);
+        // a caller's joining carries his local hour (the clock's offset may change, as with summer time).
         enum Change: Int { case consoleFrees = 0, callerLeaves, consoleTakes, callerJoins, busyTone }
-        var events = Array(repeating: [(time: Double, change: Change)](), count: count)
+        var events = Array(repeating: [(time: Double, change: Change, hour: Int)](), count: count)
         var neighbourCounts = Array(repeating: [Int: Int](), count: count)
         var overflowAfter: Double?
         for record in records {
             let arrival = record.arrival.seconds
             if record.outcome == .blocked {
-                events[record.centre].append((arrival, .busyTone))
+                events[record.centre].append((arrival, .busyTone, 0))
                 continue
             }
             if record.wait > 0 {
-                events[record.centre].append((arrival, .callerJoins))
-                events[record.centre].append((arrival + record.wait, .callerLeaves))
+                events[record.centre].append((arrival, .callerJoins, record.arrival.hour))
+                events[record.centre].append((arrival + record.wait, .callerLeaves, 0))
             }
             guard record.outcome == .answered, let by = record.answeredBy, let handling = record.handling else { continue }
             let start = arrival + record.wait
             let busy = handling + (record.wrapup ?? 0) + (record.handoff ?? 0)
-            events[by].append((start, .consoleTakes))
+            events[by].append((start, .consoleTakes, 0))
             // Records round each duration to the millisecond: a console's end may seem to overlap the
             // next answer by a few; it is taken to free 10 ms early, which no count can notice.
-            events[by].append((start + busy - 0.01, .consoleFrees))
+            events[by].append((start + busy - 0.01, .consoleFrees, 0))
             if by != record.centre {
                 neighbourCounts[record.centre][by, default: 0] += 1
                 overflowAfter = min(overflowAfter ?? .infinity, record.wait)
             }
         }
         self.overflowAfter = overflowAfter
-        let offset = records.first?.arrival.offset ?? 0
         centres = (0..<count).map { centre in
             // At one instant, what ends comes first (a console freeing and taking the next caller).
             let sorted = events[centre].sorted { ($0.time, $0.change.rawValue) < ($1.time, $1.change.rawValue) }
@@ -63,8 +63,7 @@ public struct StaffingFit: Sendable {
                 case .callerJoins:
                     // He has to wait: every console on shift is busy now.
                     waiting += 1
-                    let hour = ClockTime(seconds: event.time, offset: offset).hour
-                    whileWaiting[hour] = max(whileWaiting[hour], busy)
+                    whileWaiting[event.hour] = max(whileWaiting[event.hour], busy)
                 case .busyTone: capacity = min(capacity ?? .max, waiting)
                 }
                 most = max(most, busy)

@@ -5,6 +5,8 @@ import Foundation
 /// no usable row): `fit` stops with exit 2 and this message, which names the file.
 public struct CallLogError: BadInput {
     public let description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// Reads a calls log — callsim's own (`run --calls-log`) or another system's export with its own

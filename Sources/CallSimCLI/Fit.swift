@@ -60,7 +60,7 @@ extension CallSim {
                 }
                 cut = date
             }
-            let fit = ScenarioFit(training)
+            let fit = try ScenarioFit(training)
             let yaml = FittedScenarioText.yaml(fit)
             let scenario: Scenario
             do {
@@ -72,7 +72,7 @@ extension CallSim {
             var backTest: BackTest?
             if let cut {
                 let lastDay = testRecords.map(\.arrival.day).max()!
-                backTest = await BackTest(records: testRecords, centres: log.centres, scenario: scenario, from: cut, days: lastDay - cut.day + 1, jobs: parallel.jobs)
+                backTest = try await BackTest(records: testRecords, centres: log.centres, scenario: scenario, from: cut, days: lastDay - cut.day + 1, jobs: parallel.jobs)
             }
             if let output {
                 let rival = try await RivalRun(fit, jobs: parallel.jobs)

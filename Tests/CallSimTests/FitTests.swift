@@ -41,7 +41,7 @@ import Testing
         let (folder, records, truth) = try Self.generate(["--seed", "\(seed)", "--weeks", "12"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = try CallLogReader.read(path: records)
-        let fit = ScenarioFit(log)
+        let fit = try ScenarioFit(log)
         let centres = truth["centres"] as! [String: [String: Any]]
         for (code, centre) in centres {
             let index = try #require(fit.centres.firstIndex(of: code))
@@ -126,7 +126,7 @@ import Testing
         let writer = try CallLogWriter(path: path, scenario: scenario, start: ClockTime("2024-01-01T00:00:00+02:00")!)
         Simulator.logAttempts(scenario, write: writer.write)
         try writer.finish()
-        let fit = ScenarioFit(try CallLogReader.read(path: path))
+        let fit = try ScenarioFit(try CallLogReader.read(path: path))
         #expect(fit.bad.isEmpty)
         func within(_ interval: ClosedRange<Double>?, _ truth: Double, _ what: String) {
             #expect(interval?.contains(truth) == true, "\(what): \(truth) not in \(String(describing: interval))")
@@ -205,5 +205,29 @@ import Testing
         #expect(outside.status == 2 && outside.stderr.contains("the records run from"))
         let malformed = try execute(["fit", records, "--until", "soon"])
         #expect(malformed.status == 2)
+    }
+
+    /// Work that cannot stay bounded is refused at once: records over centuries (a mistyped year),
+    /// a back-test whose replications would pass `run`'s limits.
+    @Test func unboundedWorkIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fit-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var rows = ["centre,arrival,outcome,wait_s,handling_s"]
+        for minute in 0..<1_000 {  // 1,000 callers in a day, then one more three years later
+            rows.append("AA,2024-01-01T\(minute / 60 < 10 ? "0" : "")\(minute / 60):\(minute % 60 < 10 ? "0" : "")\(minute % 60):00+02:00,answered,\(minute % 7),60")
+        }
+        rows.append("AA,2027-01-04T10:00:00+02:00,abandoned,30,")
+        let busy = folder.appendingPathComponent("busy.csv").path
+        try rows.joined(separator: "\n").write(toFile: busy, atomically: true, encoding: .utf8)
+        let started = Date()
+        let backTest = try execute(["fit", busy, "--until", "2024-01-02"])
+        #expect(backTest.status == 2 && backTest.stderr.contains("give a later date"), "\(backTest.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30)
+        rows.append("AA,1924-01-04T10:00:00+02:00,abandoned,30,")
+        let centuries = folder.appendingPathComponent("centuries.csv").path
+        try rows.joined(separator: "\n").write(toFile: centuries, atomically: true, encoding: .utf8)
+        let refused = try execute(["fit", centuries])
+        #expect(refused.status == 2 && refused.stderr.contains("line 1003 (1924-01-04T10:00:00+02:00)"), "\(refused.stderr)")
     }
 }
