@@ -43,7 +43,7 @@ public enum CallLogReader {
         var lines = CSVLines(data)
         guard let header = lines.next() else { throw CallLogError(description: "\(file): empty; a calls log starts with a header line") }
         var position: [CallLogColumn: Int] = [:]
-        let headings = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let headings = header.fields
         for column in CallLogColumn.allCases {
             let name = names[column] ?? column.rawValue
             if let index = headings.firstIndex(of: name) { position[column] = index }
@@ -100,7 +100,7 @@ struct RowParser {
         guard row.fields.count == width else { return bad(nil, "\(row.fields.count) fields, the header has \(width)") }
         func field(_ column: CallLogColumn) -> String? {
             guard let index = position[column] else { return nil }
-            let text = row.fields[index].trimmingCharacters(in: .whitespaces)
+            let text = row.fields[index]
             return text.isEmpty ? nil : text
         }
         func seconds(_ column: CallLogColumn) -> Double?? {
@@ -142,7 +142,9 @@ struct RowParser {
 }
 
 /// The rows of a CSV file (RFC 4180: quoted fields may hold commas, quotes doubled, and line
-/// breaks), each with its first line's number; a byte-order mark and CRLF line ends are taken.
+/// breaks), each with its first line's number; a byte-order mark and CRLF line ends are taken,
+/// and spaces and tabs around a field are dropped (here, on bytes: Foundation's trimming took half
+/// the time of reading a year of records).
 struct CSVLines: IteratorProtocol {
     struct Row {
         let line: Int
@@ -164,6 +166,13 @@ struct CSVLines: IteratorProtocol {
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
+        func finish() {
+            var start = 0, end = field.count
+            while start < end, field[start] == 32 || field[start] == 9 { start += 1 }
+            while end > start, field[end - 1] == 32 || field[end - 1] == 9 { end -= 1 }
+            fields.append(String(decoding: field[start..<end], as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -174,11 +183,11 @@ struct CSVLines: IteratorProtocol {
                     if byte == 10 { line += 1 }
                     field.append(byte)
                 }
-            } else if byte == 34 && field.isEmpty {
+            } else if byte == 34 && field.allSatisfy({ $0 == 32 || $0 == 9 }) {
+                field.removeAll(keepingCapacity: true)
                 quoted = true
             } else if byte == 44 {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                finish()
             } else if byte == 10 {
                 line += 1
                 break
@@ -186,7 +195,7 @@ struct CSVLines: IteratorProtocol {
                 field.append(byte)
             }
         }
-        fields.append(String(decoding: field, as: UTF8.self))
+        finish()
         return Row(line: first, fields: fields)
     }
 }
