@@ -18,6 +18,9 @@ let package = Package(
         // The report reader and the charts, for the second fuzzing harness (Tests/Fuzz).
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Charts", targets: ["Charts"]),
+        // The call-records reader and the fit, for the third fuzzing harness (Tests/Fuzz).
+        .library(name: "CallRecords", targets: ["CallRecords"]),
+        .library(name: "Calibration", targets: ["Calibration"]),
     ],
     dependencies: [
         // The command line: subcommands as small types, help that teaches.
