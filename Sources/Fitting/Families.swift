@@ -1,4 +1,5 @@
 import CGSL
+import SimStatistics
 import Foundation
 
 /// A family of distributions of positive durations that the fits know.
@@ -53,7 +54,8 @@ public enum Family: String, Sendable, CaseIterable {
     func quantile(_ p: Double, _ theta: [Double]) -> Double {
         switch self {
         case .exponential: return gsl_cdf_exponential_Pinv(p, exp(theta[0]))
-        case .gamma: return gsl_cdf_gamma_Pinv(p, exp(theta[0]), exp(theta[1]))
+        // Gamma(k, θ) is θ/2 · χ²(2k): through `Quantiles`, as GSL's gamma inversion fails for some shapes.
+        case .gamma: return Quantiles.chiSquare(p, freedom: 2 * exp(theta[0])) * exp(theta[1]) / 2
         case .lognormal: return gsl_cdf_lognormal_Pinv(p, theta[0], exp(theta[1]))
         case .weibull: return gsl_cdf_weibull_Pinv(p, exp(theta[1]), exp(theta[0]))
         }

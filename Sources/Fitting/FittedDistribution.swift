@@ -1,6 +1,7 @@
 import CGSL
 import Foundation
 import SimEngine
+import SimStatistics
 
 /// One distribution fitted by maximum likelihood, with 95 % intervals from the observed
 /// information (the numerical Hessian of the log-likelihood at the optimum) by the delta method,
@@ -51,7 +52,7 @@ public struct FittedDistribution: Sendable {
         if family == .exponential && sample.isComplete {
             // 2·Σx / mean is chi-square with 2n degrees of freedom.
             let twice = 2 * sample.total, freedom = 2 * Double(sample.events)
-            let high = chiSquareQuantile(0.975, freedom: freedom), low = chiSquareQuantile(0.025, freedom: freedom)
+            let high = Quantiles.chiSquare(0.975, freedom: freedom), low = Quantiles.chiSquare(0.025, freedom: freedom)
             guard low > 0, high > low else { return nil }
             meanInterval = twice / high...twice / low
         } else {

@@ -85,12 +85,3 @@ private func model(_ context: UnsafeMutableRawPointer?) -> Likelihood {
     context!.assumingMemoryBound(to: Likelihood.self).pointee
 }
 
-/// The `p`-quantile of chi-square with `freedom` degrees: GSL's inversion where it holds (checked
-/// against GSL's cdf), else the root of the cdf by Brent's solver. GSL 2.7's `gsl_cdf_chisq_Pinv`
-/// returns NaN for many degrees of freedom above about 2,300 (and `Qinv` wrong values).
-func chiSquareQuantile(_ p: Double, freedom: Double) -> Double {
-    GSL.setUp()
-    let direct = gsl_cdf_chisq_Pinv(p, freedom)
-    if direct.isFinite, abs(gsl_cdf_chisq_P(direct, freedom) - p) < 1e-10 { return direct }
-    return rootOfDecreasing({ p - gsl_cdf_chisq_P($0, freedom) }, from: freedom) ?? .nan
-}

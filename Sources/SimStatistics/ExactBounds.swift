@@ -9,8 +9,8 @@ public enum ExactBounds {
     public static func share(events: Double, trials: Double, alpha: Double) -> (lower: Double, upper: Double) {
         precondition(trials > 0 && events >= 0 && events <= trials && alpha > 0 && alpha < 1)
         GSL.setUp()
-        let lower = events > 0 ? gsl_cdf_beta_Pinv(alpha, events, trials - events + 1) : 0
-        let upper = events < trials ? gsl_cdf_beta_Qinv(alpha, events + 1, trials - events) : 1
+        let lower = events > 0 ? Quantiles.beta(alpha, events, trials - events + 1) : 0
+        let upper = events < trials ? Quantiles.beta(alpha, events + 1, trials - events, upper: true) : 1
         return (lower, upper)
     }
 
@@ -47,8 +47,8 @@ public enum ExactBounds {
     public static func poisson(events: Double, alpha: Double) -> (lower: Double, upper: Double) {
         precondition(events >= 0 && alpha > 0 && alpha < 1)
         GSL.setUp()
-        let lower = events > 0 ? gsl_cdf_chisq_Pinv(alpha, 2 * events) / 2 : 0
-        return (lower, gsl_cdf_chisq_Qinv(alpha, 2 * events + 2) / 2)
+        let lower = events > 0 ? Quantiles.chiSquare(alpha, freedom: 2 * events) / 2 : 0
+        return (lower, Quantiles.chiSquare(alpha, freedom: 2 * events + 2, upper: true) / 2)
     }
 
     /// The fewest of `trials` observations at or below a value for the `level`-quantile to lie at or
