@@ -57,11 +57,16 @@ public struct ArrivalFit: Sendable {
         let ownWeights = weekdays.map(weekly)
         let rates = daily.map { Double($0.reduce(0, +)) / Double(days) }
         var numerators = Array(repeating: 0.0, count: days), denominators = Array(repeating: 0.0, count: days)
+        // μ is the mean of the m days that share the day's weekday, so (N − μ)² falls short of the
+        // variance by the factor 1 − 1/m: it is scaled back by m / (m − 1) (a weekday seen once tells nothing).
         for centre in 0..<centres where rates[centre] > 0 {
             for day in 0..<days {
-                let mu = rates[centre] * ownWeights[centre][RecordPeriod.weekday(of: period.firstDay + day)]
+                let weekday = RecordPeriod.weekday(of: period.firstDay + day)
+                let m = occurrences[weekday]
+                guard m > 1 else { continue }
+                let mu = rates[centre] * ownWeights[centre][weekday]
                 let n = Double(daily[centre][day])
-                numerators[day] += (n - mu) * (n - mu) - n
+                numerators[day] += (n - mu) * (n - mu) * m / (m - 1) - n
                 denominators[day] += mu * mu
             }
         }
@@ -128,8 +133,8 @@ public struct ArrivalFit: Sendable {
         return gsl_cdf_chisq_Q(statistic / dispersion, Double(cells - 1))
     }
 
-    /// cv from the days' sums (a ratio estimator), with a delta-method 95 % interval over days;
-    /// nil when the days vary no more than Poisson's.
+    /// cv from the days' sums (a ratio estimator), with a delta-method 95 % interval over days
+    /// (Student's t); nil when the days vary no more than Poisson's.
     static func coefficientOfVariation(_ numerators: [Double], _ denominators: [Double], centres: Int) -> FitFigure? {
         let n = Double(numerators.count)
         let top = numerators.reduce(0, +), bottom = denominators.reduce(0, +)
@@ -138,7 +143,7 @@ public struct ArrivalFit: Sendable {
         let meanBottom = bottom / n
         let residuals = zip(numerators, denominators).map { $0 - ratio * $1 }
         let variance = residuals.reduce(0) { $0 + $1 * $1 } / (n - 1) / n / (meanBottom * meanBottom)
-        let half = 1.959964 * variance.squareRoot()
+        let half = StudentT.quantile(0.975, degreesOfFreedom: numerators.count - 1) * variance.squareRoot()
         let lower = max(0, ratio - half).squareRoot(), upper = (ratio + half).squareRoot()
         return FitFigure(ratio.squareRoot(), interval: lower...upper, sampleSize: numerators.count * centres)
     }

@@ -25,12 +25,15 @@ struct Callers {
         } + unlinked
     }
 
-    /// The records of first attempts: attempt 1 where the file numbers attempts, else each caller's first.
+    /// The records of first attempts: attempt 1 where the file numbers attempts, else each caller's
+    /// first. If no record is a first attempt (every one numbered 2 or more), each caller's first
+    /// record stands for his arrival rather than nobody's.
     func firstAttempts(in records: [CallRecord]) -> [Int] {
-        attempts.compactMap { list in
+        let firsts = attempts.compactMap { list -> Int? in
             let first = list[0]
             if let attempt = records[first].attempt, attempt != 1 { return nil }  // his first fell before the records
             return first
         }
+        return firsts.isEmpty ? attempts.map { $0[0] } : firsts
     }
 }

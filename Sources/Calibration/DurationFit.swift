@@ -13,9 +13,24 @@ public enum DurationFit: Sendable {
             self = .constant(first, sampleSize: values.count)
             return
         }
-        let ranked = CompleteFit.ranked(values, among: families)
+        let ranked = CompleteFit.ranked(values, among: families).filter(Self.writable)
         guard !ranked.isEmpty else { return nil }
         self = .fitted(ranked, sample: values)
+    }
+
+    /// Whether a scenario file can say it, as `FittedScenarioText` writes it (to the millisecond):
+    /// a mean from 1 ms to 100 years, an sd of at most 100 years and (gamma, lognormal) 100 times
+    /// the mean, a Weibull shape from 0.1 to 100. A fit outside is passed over for the next best.
+    static func writable(_ fit: FittedDistribution) -> Bool {
+        let longest = 100 * 365 * 86_400.0
+        let moment = fit.distribution.secondMoment
+        let sd = fit.family == .exponential ? fit.mean : fit.family == .weibull ? max(0, moment - fit.mean * fit.mean).squareRoot() : fit.second
+        guard fit.mean >= 0.001, fit.mean <= longest, sd <= longest, fit.first >= 0.0005 else { return false }
+        switch fit.family {
+        case .gamma, .lognormal: return fit.second <= 100 * fit.first && (fit.family == .lognormal || fit.second >= 0.0005)
+        case .weibull: return (0.1...100).contains(fit.first) && fit.second >= 0.0005
+        case .exponential: return true
+        }
     }
 
     public var sampleSize: Int {

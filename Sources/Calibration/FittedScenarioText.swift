@@ -58,7 +58,9 @@ public enum FittedScenarioText {
             if let handoff = fit.calls.handoff { lines.append("  # handoff: \(comment(handoff)); the decision time is not in the records (ASSUMPTION: 0)") }
         }
         if let redial = fit.redial, redial.probability.value > 0, let delay = redial.delay {
-            lines.append("redial: {probability: \(number(redial.probability.value, 4)), delay: \(distribution(delay))}")
+            let capped = redial.probability.value > 0.99
+            lines.append("redial: {probability: \(number(min(redial.probability.value, 0.99), 4)), delay: \(distribution(delay))}")
+            if capped { lines.append("  # ASSUMPTION: every unanswered caller in the records called again; a scenario's callers give up in the end (at most 0.99)") }
             lines.append("  # probability: \(comment(redial.probability)) unanswered attempts (those in the last \(duration(redial.margin)) left out); delay: \(comment(delay))")
         } else if fit.redial == nil {
             lines.append("# redial: the records do not link callers' attempts (no caller column), so none is fitted")
@@ -69,15 +71,17 @@ public enum FittedScenarioText {
         lines.append("    # first attempts by local hour, all centres: \(fit.arrivals.centres.reduce(0) { $0 + $1.firstAttempts }) callers")
         lines.append("  weekly_profile: \(profile(fit.arrivals.weeklyProfile))   # Monday first")
         if let cv = fit.arrivals.dayToDayCV {
-            lines.append("  day_to_day_cv: \(number(cv.value, 3))   # \(comment(cv)) centre-days, weekday effect removed")
+            let capped = cv.value > 10 ? " (fitted \(number(cv.value, 3)); ASSUMPTION: 10, the most a scenario takes)" : ""
+            lines.append("  day_to_day_cv: \(number(max(0.001, min(cv.value, 10)), 3))   # \(comment(cv)) centre-days, weekday effect removed\(capped)")
         } else {
             lines.append("  # day_to_day_cv: the days vary no more than Poisson's")
         }
         if several {
             lines.append("")
             lines.append("call_types:")
-            for type in types {
-                var fields = ["name: \(quoted(type.name))", "share: \(number(type.share.value, 4))"]
+            let shares = roundedShares(types.map(\.share.value))
+            for (type, share) in zip(types, shares) {
+                var fields = ["name: \(quoted(type.name))", "share: \(share)"]
                 if let handling = type.handling { fields.append("handling: \(choice(handling))") }
                 if let wrapup = type.wrapup { fields.append("wrapup: \(distribution(wrapup))") }
                 if let escalation = type.escalation { fields.append("escalation: {probability: \(number(escalation.value, 4))}") }
@@ -124,10 +128,18 @@ public enum FittedScenarioText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Shares to four decimals that add up to exactly 1 (the reader checks the sum): each rounded,
+    /// and what rounding lost or gained given to the largest.
+    static func roundedShares(_ shares: [Double]) -> [String] {
+        var units = shares.map { Int(($0 * 10_000).rounded()) }
+        if let largest = units.indices.max(by: { units[$0] < units[$1] }) { units[largest] += 10_000 - units.reduce(0, +) }
+        return units.map { number(Double($0) / 10_000, 4) }
+    }
+
     /// The family's fit, or a constant's duration.
     static func distribution(_ fit: DurationFit) -> String {
         switch fit {
-        case .constant(let value, _): return duration(value)
+        case .constant(let value, _): return value > 0 ? seconds(max(value, 0.001)) : "0s"
         case .fitted(let ranked, _): return distribution(ranked[0])
         }
     }
@@ -180,9 +192,38 @@ public enum FittedScenarioText {
 
     static func pValue(_ p: Double) -> String { p < 1e-4 ? String(format: "%.1e", p) : number(p, 4) }
 
+    /// A name as YAML reads it back exactly: plain when it is letters, digits, `_`, inner `-` and
+    /// inner spaces and reads as no other value; else double-quoted, every character that needs it
+    /// escaped.
     static func quoted(_ text: String) -> String {
         let plain = text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == " " } && !text.isEmpty
-            && !["true", "false", "yes", "no", "null", "on", "off", "y", "n"].contains(text.lowercased()) && Double(text) == nil
-        return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            && text.first != "-" && text.first != " " && text.last != " "
+            && !["true", "false", "yes", "no", "null", "on", "off", "y", "n", "~"].contains(text.lowercased()) && Double(text) == nil
+        if plain { return text }
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case "\u{85}": escaped += "\\N"
+            case "\u{2028}": escaped += "\\L"
+            case "\u{2029}": escaped += "\\P"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    escaped += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped + "\""
     }
+}
+
+extension String {
+    /// `self` with zeros in front, `width` characters at least.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -26,7 +26,7 @@ public struct PatienceFit: Sendable {
             }
         }
         guard !observed.isEmpty else { return nil }
-        ranked = CensoredFit.ranked(observed: observed, censored: censored)
+        ranked = CensoredFit.ranked(observed: observed, censored: censored).filter(DurationFit.writable)
         guard !ranked.isEmpty else { return nil }
         kaplanMeier = KaplanMeier(observed: observed, censored: censored)
         (abandoned, answered) = (observed.count, censored.count)

@@ -103,10 +103,18 @@ struct RowParser {
             let text = row.fields[index]
             return text.isEmpty ? nil : text
         }
+        /// 100 years: the longest duration a scenario takes.
+        let longest = 100 * 365 * 86_400.0
         func seconds(_ column: CallLogColumn) -> Double?? {
             guard let text = field(column) else { return .some(nil) }
-            guard let value = Double(text), value.isFinite, value >= 0 else { return nil }
+            guard let value = Double(text), value.isFinite, value >= 0, value <= longest else { return nil }
             return .some(value)
+        }
+        // A name with a line break or another control character is a broken export, not a centre.
+        for column in [CallLogColumn.caller, .centre, .answeredBy, .type] {
+            if let text = field(column), text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return bad(column, "holds a control character (a line break, a tab…); names are printable text")
+            }
         }
         guard let centreName = field(.centre) else { return bad(.centre, "empty; each record needs its centre") }
         guard let arrivalText = field(.arrival), let arrival = ClockTime(Substring(arrivalText)) else {
@@ -115,12 +123,12 @@ struct RowParser {
         guard let outcomeText = field(.outcome), let outcome = AttemptRecord.Outcome(rawValue: outcomeText.lowercased()) else {
             return bad(.outcome, "\"\(field(.outcome) ?? "")\" is not an outcome; allowed: answered, abandoned, blocked")
         }
-        guard let waitText = field(.wait), let wait = Double(waitText), wait.isFinite, wait >= 0 else {
-            return bad(.wait, "\"\(field(.wait) ?? "")\" is not a wait; write seconds, 0 or more")
+        guard let waitText = field(.wait), let wait = Double(waitText), wait.isFinite, wait >= 0, wait <= longest else {
+            return bad(.wait, "\"\(field(.wait) ?? "")\" is not a wait; write seconds, from 0 to 100 years")
         }
-        guard let handling = seconds(.handling) else { return bad(.handling, "\"\(field(.handling)!)\" is not seconds (0 or more)") }
-        guard let wrapup = seconds(.wrapup) else { return bad(.wrapup, "\"\(field(.wrapup)!)\" is not seconds (0 or more)") }
-        guard let handoff = seconds(.handoff) else { return bad(.handoff, "\"\(field(.handoff)!)\" is not seconds (0 or more)") }
+        guard let handling = seconds(.handling) else { return bad(.handling, "\"\(field(.handling)!)\" is not seconds (0 to 100 years)") }
+        guard let wrapup = seconds(.wrapup) else { return bad(.wrapup, "\"\(field(.wrapup)!)\" is not seconds (0 to 100 years)") }
+        guard let handoff = seconds(.handoff) else { return bad(.handoff, "\"\(field(.handoff)!)\" is not seconds (0 to 100 years)") }
         var attempt: Int?
         if let text = field(.attempt) {
             guard let value = Int(text), value >= 1 else { return bad(.attempt, "\"\(text)\" is not an attempt number (1, 2, …)") }

@@ -86,6 +86,8 @@ public struct ClockTime: Sendable, Equatable, Comparable {
         guard index == bytes.count else { return nil }
         let days = ClockTime.daysFromCivil(year: year, month: month, day: day)
         self.init(seconds: Double(days) * 86_400 + second - Double(offset), offset: offset)
+        // Written to the millisecond, a moment must stay within years 0000–9999 (its text reads back).
+        guard (self.local * 1_000).rounded() / 1_000 < Double(ClockTime.daysFromCivil(year: 10_000, month: 1, day: 1)) * 86_400 else { return nil }
     }
 
     /// ISO 8601 with the offset, to the millisecond when not whole seconds.
@@ -97,7 +99,7 @@ public struct ClockTime: Sendable, Equatable, Comparable {
         let whole = Int(secondsOfDay.rounded(.down))
         let millis = Int(((secondsOfDay - Double(whole)) * 1_000).rounded())
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        var text = "\(year)-\(two(month))-\(two(dayOfMonth))T\(two(whole / 3_600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
+        var text = "\(String(String(year + 10_000).dropFirst()))-\(two(month))-\(two(dayOfMonth))T\(two(whole / 3_600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
         if millis > 0 { text += "." + String(String(millis + 1_000).dropFirst()) }
         if offset == 0 { return text + "Z" }
         let size = abs(offset)
@@ -107,7 +109,7 @@ public struct ClockTime: Sendable, Equatable, Comparable {
     /// A local day as a date, `2024-01-01`.
     public static func dateText(day: Int) -> String {
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+        return "\(String(String(year + 10_000).dropFirst()))-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {

@@ -22,7 +22,15 @@ public func fuzzRecords(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         finding("reader-error", "CallLogReader threw \(type(of: error)), not a CallLogError: \(error)")
         return 0
     }
-    let fit = ScenarioFit(log)
+    let fit: ScenarioFit
+    do {
+        fit = try ScenarioFit(log)
+    } catch is CallLogError {
+        return 0  // records spanning more than ten years, said so
+    } catch {
+        finding("fit-error", "ScenarioFit threw \(type(of: error)), not a CallLogError: \(error)")
+        return 0
+    }
     let fitted = FittedScenarioText.yaml(fit)
     check(fitted, of: fit, log: log, rival: false)
     let rival = FittedScenarioText.yaml(fit, rival: true)
