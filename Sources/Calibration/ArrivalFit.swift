@@ -1,4 +1,6 @@
 import CGSL
+import Fitting
+import Foundation
 import CallRecords
 import SimStatistics
 
@@ -56,7 +58,7 @@ public struct ArrivalFit: Sendable {
         // weekly test needs the spread of days, which needs the weekly shape: each centre's own, first.
         let ownWeights = weekdays.map(weekly)
         let rates = daily.map { Double($0.reduce(0, +)) / Double(days) }
-        var numerators = Array(repeating: 0.0, count: days), denominators = Array(repeating: 0.0, count: days)
+        var centreDays: [CentreDay] = []
         // μ is the mean of the m days that share the day's weekday, so (N − μ)² falls short of the
         // variance by the factor 1 − 1/m: it is scaled back by m / (m − 1) (a weekday seen once tells nothing).
         for centre in 0..<centres where rates[centre] > 0 {
@@ -64,13 +66,11 @@ public struct ArrivalFit: Sendable {
                 let weekday = RecordPeriod.weekday(of: period.firstDay + day)
                 let m = occurrences[weekday]
                 guard m > 1 else { continue }
-                let mu = rates[centre] * ownWeights[centre][weekday]
-                let n = Double(daily[centre][day])
-                numerators[day] += (n - mu) * (n - mu) * m / (m - 1) - n
-                denominators[day] += mu * mu
+                centreDays.append(CentreDay(
+                    count: Double(daily[centre][day]), mean: rates[centre] * ownWeights[centre][weekday], scale: m / (m - 1)))
             }
         }
-        let dayToDayCV = Self.coefficientOfVariation(numerators, denominators, centres: centres)
+        let dayToDayCV = Self.coefficientOfVariation(centreDays)
         let squaredCV = (dayToDayCV?.value ?? 0) * (dayToDayCV?.value ?? 0)
         // Hours within a day share the day's factor in proportion: Poisson counts, a chi-square test.
         let ownDaily = Self.ownShapes(hours, level: level) { _ in 1 }
@@ -133,18 +133,46 @@ public struct ArrivalFit: Sendable {
         return gsl_cdf_chisq_Q(statistic / dispersion, Double(cells - 1))
     }
 
-    /// cv from the days' sums (a ratio estimator), with a delta-method 95 % interval over days
-    /// (Student's t); nil when the days vary no more than Poisson's.
-    static func coefficientOfVariation(_ numerators: [Double], _ denominators: [Double], centres: Int) -> FitFigure? {
-        let n = Double(numerators.count)
-        let top = numerators.reduce(0, +), bottom = denominators.reduce(0, +)
-        guard bottom > 0, top > 0, numerators.count > 1 else { return nil }
-        let ratio = top / bottom
-        let meanBottom = bottom / n
-        let residuals = zip(numerators, denominators).map { $0 - ratio * $1 }
-        let variance = residuals.reduce(0) { $0 + $1 * $1 } / (n - 1) / n / (meanBottom * meanBottom)
-        let half = StudentT.quantile(0.975, degreesOfFreedom: numerators.count - 1) * variance.squareRoot()
-        let lower = max(0, ratio - half).squareRoot(), upper = (ratio + half).squareRoot()
-        return FitFigure(ratio.squareRoot(), interval: lower...upper, sampleSize: numerators.count * centres)
+    /// One centre's count on one day, the count its weekday leads to expect, and m / (m − 1).
+    struct CentreDay {
+        let count: Double, mean: Double, scale: Double
+    }
+
+    /// cv by moments: a day's count N, given the day's factor, is Poisson; over factors it has
+    /// mean μ and variance μ + μ²cv² (negative binomial), so Σ[s(N − μ)² − N] / Σμ² estimates cv².
+    /// Nil when that is not above 0 (the days vary no more than Poisson's). The 95 % interval is
+    /// the set of cv² from which the estimate lies within 1.96 standard deviations, each computed
+    /// from the negative binomial's cumulants at that cv² (a score-type interval): over a few weeks
+    /// the spread of squared deviations is too skewed, and too tied to the estimate, for the
+    /// empirical variance (a low estimate came with a narrow interval that missed the truth).
+    static func coefficientOfVariation(_ days: [CentreDay]) -> FitFigure? {
+        let bottom = days.reduce(0) { $0 + $1.mean * $1.mean }
+        guard bottom > 0, days.count > 1 else { return nil }
+        let estimate = days.reduce(0) { $0 + $1.scale * ($1.count - $1.mean) * ($1.count - $1.mean) - $1.count } / bottom
+        guard estimate > 0 else { return nil }
+        /// The estimator's standard deviation were cv² the truth: each term's variance from the
+        /// cumulants κ2…κ4 of the negative binomial (mean μ, shape 1 / cv²), the squared deviation's
+        /// share scaled by s, which is exact for the m − 1 degrees of freedom of a weekday's m days.
+        func deviation(_ squared: Double) -> Double {
+            let variance = days.reduce(0.0) { total, day in
+                let mu = day.mean, c = squared
+                let k2 = mu + mu * mu * c
+                let k3 = mu + 3 * mu * mu * c + 2 * mu * mu * mu * c * c
+                let k4 = mu + 7 * mu * mu * c + 12 * pow(mu, 3) * c * c + 6 * pow(mu, 4) * c * c * c
+                return total + day.scale * (k4 + 2 * k2 * k2) + k2 - 2 * k3
+            }
+            return variance.squareRoot() / bottom
+        }
+        let z = 1.959964, largest = 100.0  // cv 10, the most a scenario takes
+        let lower = estimate - z * deviation(0) <= 0 ? 0
+            : rootOfDecreasing({ estimate - $0 - z * deviation($0) }, from: estimate / 2) ?? 0
+        // Above the estimate the distance c² − estimate first overtakes 1.96 deviations, then (the
+        // deviation grows as c³) may fall behind again: the bound is the first crossing, bracketed
+        // by stepping up from the estimate.
+        let above = { (squared: Double) in estimate + z * deviation(squared) - squared }
+        var step = estimate
+        while above(step) > 0, step < largest { step *= 1.5 }
+        let upper = above(step) > 0 ? largest : min(largest, rootOfDecreasing(above, from: step) ?? largest)
+        return FitFigure(estimate.squareRoot(), interval: lower.squareRoot()...upper.squareRoot(), sampleSize: days.count)
     }
 }

@@ -4,7 +4,7 @@ import SimEngine
 
 /// The root of a decreasing function on (0, ∞): bracketed by halving and doubling from `guess`,
 /// then found by GSL's Brent solver to a relative 10⁻¹³. Nil if no sign change turns up or GSL fails.
-func rootOfDecreasing(_ f: (Double) -> Double, from guess: Double) -> Double? {
+public func rootOfDecreasing(_ f: (Double) -> Double, from guess: Double) -> Double? {
     GSL.setUp()
     var low = guess, high = guess
     for _ in 0..<200 where f(low) <= 0 { low /= 2 }
