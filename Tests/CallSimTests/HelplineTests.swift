@@ -26,7 +26,9 @@ import Testing
         let path = try write(Self.helpline, to: "helpline.yaml", in: folder)
         let run = try execute(["run", path, "--output", folder.appendingPathComponent("out").path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("to 999 p95") && !run.stdout.contains("112"), "\(run.stdout)")
+        // The figures, not the folder's name (a random UUID, which holds "112" about once in 140 runs).
+        let figures = run.stdout.replacingOccurrences(of: folder.path, with: "FOLDER")
+        #expect(figures.contains("to 999 p95") && !figures.contains("112"), "\(run.stdout)")
         for file in ["report.html", "report.md"] {
             let text = try String(contentsOf: folder.appendingPathComponent("out/\(file)"), encoding: .utf8)
             #expect(text.contains("999") && !text.contains("112"), "\(file)")
