@@ -127,7 +127,7 @@ public enum FitReport {
             }
         let chart = CurveChart(
             title: "Callers still willing to wait", series: series, xLabel: "wait", yLabel: "share still waiting",
-            xDomain: 0...end, yDomain: 0...1, xFormat: { seconds($0) }, yFormat: { "\(Int(($0 * 100).rounded())) %" })
+            xDomain: 0...end, yDomain: 0...1, xFormat: axisFormat(end), yFormat: { "\(Int(($0 * 100).rounded())) %" })
         return chart.render(id: "chart-patience")
     }
 
@@ -145,7 +145,7 @@ public enum FitReport {
                 CurveChart.Series(name: "records (1 % to 99 %)", points: points),
                 CurveChart.Series(name: "equal", points: [(0, 0), (top, top)]),
             ], xLabel: "fitted quantile", yLabel: "records' quantile", xDomain: 0...top, yDomain: 0...top,
-            xFormat: { seconds($0) }, yFormat: { seconds($0) })
+            xFormat: axisFormat(top), yFormat: axisFormat(top))
         return chart.render(id: id, width: 350)
     }
 
@@ -279,4 +279,11 @@ public enum FitReport {
     }
 
     static func number(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+
+    /// Durations on an axis reaching `top`, all in one unit: seconds, minutes or hours.
+    static func axisFormat(_ top: Double) -> @Sendable (Double) -> String {
+        if top <= 300 { return { number($0, 0) + "s" } }
+        if top <= 3 * 3_600 { return { number($0 / 60, $0.truncatingRemainder(dividingBy: 60) == 0 ? 0 : 1) + "m" } }
+        return { number($0 / 3_600, 1) + "h" }
+    }
 }
