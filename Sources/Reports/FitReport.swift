@@ -101,7 +101,7 @@ public enum FitReport {
 
     static func html(_ fit: ScenarioFit, backTest: BackTest?, rival: RivalRun?) -> String {
         var body = HTMLReport.header("Fit of \((fit.file as NSString).lastPathComponent)", subtitle: HTMLReport.escape("\(fit.records) records, \(fit.centres.count) centres, \(fit.period.days) days; \(fit.bad.count) bad records left out"))
-        body += HTMLReport.section("summary", "What was fitted", "<pre>" + HTMLReport.escape(summary(fit, backTest: backTest)) + "</pre>" + distributionTable(fit))
+        body += HTMLReport.section("summary", "What was fitted", "<pre style=\"white-space:pre-wrap\">" + HTMLReport.escape(summary(fit, backTest: backTest)) + "</pre>" + distributionTable(fit))
         if let patience = fit.patience { body += HTMLReport.section("patience", "Patience: Kaplan–Meier against the fitted families", patienceChart(patience)) }
         let qq = fit.calls.types.enumerated().compactMap { index, type in type.handling.flatMap { qqChart($0, name: type.name, id: "chart-qq-\(index)") } }
         if !qq.isEmpty { body += HTMLReport.section("handling", "Handling by type: quantiles of the records against the fitted family", "<div class=\"pair\">" + qq.joined() + "</div>") }
@@ -121,13 +121,14 @@ public enum FitReport {
             band.append((step.time, step.lower, step.upper))
         }
         let grid = (0...120).map { end * Double($0) / 120 }
-        let series = [CurveChart.Series(name: "Kaplan–Meier (95 % band)", points: km, band: band)]
+        let unit = DurationUnit(top: end)
+        let series = [CurveChart.Series(name: "Kaplan–Meier (95 % band)", points: km.map { (unit.of($0.x), $0.y) }, band: band.map { (unit.of($0.x), $0.low, $0.high) })]
             + patience.ranked.map { fit in
-                CurveChart.Series(name: "\(fit.family.rawValue)\(fit.family == patience.ranked[0].family ? " (chosen)" : "")", points: grid.map { ($0, fit.survival($0)) })
+                CurveChart.Series(name: "\(fit.family.rawValue)\(fit.family == patience.ranked[0].family ? " (chosen)" : "")", points: grid.map { (unit.of($0), fit.survival($0)) })
             }
         let chart = CurveChart(
-            title: "Callers still willing to wait", series: series, xLabel: "wait", yLabel: "share still waiting",
-            xDomain: 0...end, yDomain: 0...1, xFormat: axisFormat(end), yFormat: { "\(Int(($0 * 100).rounded())) %" })
+            title: "Callers still willing to wait", series: series, xLabel: "wait (\(unit.name))", yLabel: "share still waiting",
+            xDomain: 0...unit.of(end), yDomain: 0...1, xFormat: { number($0, 0) }, yFormat: { "\(Int(($0 * 100).rounded())) %" })
         return chart.render(id: "chart-patience")
     }
 
@@ -139,14 +140,15 @@ public enum FitReport {
             let p = Double(percent) / 100
             return (best.quantile(p), BackTest.quantile(sorted, p))
         }
-        let top = max(points.map(\.x).max() ?? 1, points.map(\.y).max() ?? 1) * 1.05
+        let unit = DurationUnit(top: max(points.map(\.x).max() ?? 1, points.map(\.y).max() ?? 1))
+        let top = unit.of(max(points.map(\.x).max() ?? 1, points.map(\.y).max() ?? 1) * 1.05)
         let chart = CurveChart(
             title: "\(name): \(best.family.rawValue)", series: [
-                CurveChart.Series(name: "records (1 % to 99 %)", points: points),
+                CurveChart.Series(name: "records (1 % to 99 %)", points: points.map { (unit.of($0.x), unit.of($0.y)) }),
                 CurveChart.Series(name: "equal", points: [(0, 0), (top, top)]),
-            ], xLabel: "fitted quantile", yLabel: "records' quantile", xDomain: 0...top, yDomain: 0...top,
-            xFormat: axisFormat(top), yFormat: axisFormat(top))
-        return chart.render(id: id, width: 350)
+            ], xLabel: "fitted quantile (\(unit.name))", yLabel: "records' quantile (\(unit.name))", xDomain: 0...top, yDomain: 0...top,
+            xFormat: { number($0, 0) }, yFormat: { number($0, 0) })
+        return "<figure><figcaption>\(HTMLReport.escape(name)): \(best.family.rawValue)</figcaption>" + chart.render(id: id, width: 350) + "</figure>"
     }
 
     static func arrivalChart(_ fit: ScenarioFit, _ centre: Int) -> String {
@@ -159,7 +161,7 @@ public enum FitReport {
                 CurveChart.Series(name: "observed", points: observed), CurveChart.Series(name: "fitted", points: fitted),
             ], xLabel: "hour of the day", yLabel: "callers an hour", xDomain: 0...24, yDomain: 0...max(top, 0.1),
             xFormat: { "\(Int($0)):00" }, yFormat: { number($0, 1) })
-        return chart.render(id: "chart-arrivals-\(centre)")
+        return "<h3>\(HTMLReport.escape(fit.centres[centre]))\(own)</h3>" + chart.render(id: "chart-arrivals-\(centre)")
     }
 
     static func backTestHTML(_ fit: ScenarioFit, _ backTest: BackTest) -> String {
@@ -280,10 +282,18 @@ public enum FitReport {
 
     static func number(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
-    /// Durations on an axis reaching `top`, all in one unit: seconds, minutes or hours.
-    static func axisFormat(_ top: Double) -> @Sendable (Double) -> String {
-        if top <= 300 { return { number($0, 0) + "s" } }
-        if top <= 3 * 3_600 { return { number($0 / 60, $0.truncatingRemainder(dividingBy: 60) == 0 ? 0 : 1) + "m" } }
-        return { number($0 / 3_600, 1) + "h" }
+}
+
+/// The unit a duration axis reaching `top` seconds is drawn in, so that its ticks fall on round
+/// numbers of it: seconds up to 5 minutes, minutes up to 3 hours, else hours.
+struct DurationUnit {
+    let name: String
+    let seconds: Double
+
+    init(top: Double) {
+        (name, seconds) = top <= 300 ? ("s", 1) : top <= 3 * 3_600 ? ("min", 60) : ("h", 3_600)
     }
+
+    /// `value` seconds in this unit.
+    func of(_ value: Double) -> Double { value / seconds }
 }
