@@ -123,7 +123,9 @@ struct RowParser {
         guard let outcomeText = field(.outcome), let outcome = AttemptRecord.Outcome(rawValue: outcomeText.lowercased()) else {
             return bad(.outcome, "\"\(field(.outcome) ?? "")\" is not an outcome; allowed: answered, abandoned, blocked")
         }
-        guard let waitText = field(.wait), let wait = Double(waitText), wait.isFinite, wait >= 0, wait <= longest else {
+        // A busy tone has no wait: some exports leave it empty.
+        let waitText = field(.wait) ?? (outcome == .blocked ? "0" : nil)
+        guard let waitText, let wait = Double(waitText), wait.isFinite, wait >= 0, wait <= longest else {
             return bad(.wait, "\"\(field(.wait) ?? "")\" is not a wait; write seconds, from 0 to 100 years")
         }
         guard let handling = seconds(.handling) else { return bad(.handling, "\"\(field(.handling)!)\" is not seconds (0 to 100 years)") }
