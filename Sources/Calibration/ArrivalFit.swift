@@ -173,6 +173,10 @@ public struct ArrivalFit: Sendable {
         var step = estimate
         while above(step) > 0, step < largest { step *= 1.5 }
         let upper = above(step) > 0 ? largest : min(largest, rootOfDecreasing(above, from: step) ?? largest)
-        return FitFigure(estimate.squareRoot(), interval: lower.squareRoot()...upper.squareRoot(), sampleSize: days.count)
+        // Beyond cv 10 (which a scenario cannot take) or with a degenerate spread, the bounds are
+        // kept around the estimate; without finite bounds there is no interval.
+        guard lower.isFinite, upper.isFinite else { return FitFigure(estimate.squareRoot(), interval: nil, sampleSize: days.count) }
+        let interval = min(lower, estimate).squareRoot()...max(upper, estimate).squareRoot()
+        return FitFigure(estimate.squareRoot(), interval: interval, sampleSize: days.count)
     }
 }
