@@ -214,6 +214,10 @@ public enum FittedScenarioText {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
                     escaped += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else if scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .privateUse {
+                    // Invisible (a byte-order mark, a zero-width space): a YAML reader may drop it unescaped.
+                    escaped += scalar.value > 0xFFFF
+                        ? "\\U" + String(scalar.value, radix: 16).leftPadded(to: 8) : "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
                 } else {
                     escaped.unicodeScalars.append(scalar)
                 }

@@ -152,7 +152,7 @@ struct RowParser {
 }
 
 /// The rows of a CSV file (RFC 4180: quoted fields may hold commas, quotes doubled, and line
-/// breaks), each with its first line's number; a byte-order mark and CRLF line ends are taken,
+/// breaks), each with its first line's number; byte-order marks (anywhere) and CRLF line ends are taken,
 /// and spaces and tabs around a field are dropped (here, on bytes: Foundation's trimming took half
 /// the time of reading a year of records).
 struct CSVLines: IteratorProtocol {
@@ -177,6 +177,8 @@ struct CSVLines: IteratorProtocol {
         var field: [UInt8] = []
         var quoted = false
         func finish() {
+            // A byte-order mark inside the file (exports concatenated with `cat`) is not part of a name.
+            if field.count >= 3, field.contains(0xEF) { field = Self.withoutByteOrderMarks(field) }
             var start = 0, end = field.count
             while start < end, field[start] == 32 || field[start] == 9 { start += 1 }
             while end > start, field[end - 1] == 32 || field[end - 1] == 9 { end -= 1 }
@@ -207,5 +209,21 @@ struct CSVLines: IteratorProtocol {
         }
         finish()
         return Row(line: first, fields: fields)
+    }
+
+    /// `bytes` without the UTF-8 byte-order marks (EF BB BF) in it.
+    static func withoutByteOrderMarks(_ bytes: [UInt8]) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + 2 < bytes.count, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                index += 3
+            } else {
+                kept.append(bytes[index])
+                index += 1
+            }
+        }
+        return kept
     }
 }
