@@ -134,7 +134,12 @@ extension ScenarioReader {
                 return nil
             }
         }
+        // Aliases make the tree exponentially larger than the text (an alias "bomb" hung here, a fuzz
+        // finding): the search looks at 100,000 nodes at most, then gives up on naming the path.
+        var budget = 100_000
         func find(_ node: Node, _ path: String) -> String? {
+            budget -= 1
+            guard budget > 0 else { return nil }
             if let mapping = node.mapping {
                 for (name, value) in mapping {
                     guard let name = name.string else { continue }
